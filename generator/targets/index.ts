@@ -19,14 +19,34 @@ export interface Target {
  */
 export const targets: readonly Target[] = [
   {
+    name: "schema",
+    summary: "the JSON Schema itself, for editors and other validators (schema/)",
+    emit: async (model) => (await import("./schema/index.js")).emitSchema(model),
+  },
+  {
     name: "typescript",
     summary: "TypeScript types, constants, guards and tolerant parser (ts/)",
     emit: async (model, options) => (await import("./typescript/index.js")).emitTypeScript(model, options),
   },
   {
     name: "validators",
-    summary: "precompiled AJV validators, standalone ES module (ts/validators.js)",
+    summary: "precompiled AJV validators, a standalone ES module (ts/validators.js)",
     emit: async (model, options) => (await import("./validators/index.js")).emitValidators(model, options),
+  },
+  {
+    name: "kotlin",
+    summary: "Kotlin constants, enums, sealed messages and parser for Android (kotlin/)",
+    emit: async (model, options) => (await import("./kotlin/index.js")).emitKotlin(model, options),
+  },
+  {
+    name: "swift",
+    summary: "Swift constants, enums, message enum and parser for iOS (swift/)",
+    emit: async (model, options) => (await import("./swift/index.js")).emitSwift(model, options),
+  },
+  {
+    name: "docs",
+    summary: "Markdown and HTML reference of all extras (docs/)",
+    emit: async (model, options) => (await import("./docs/index.js")).emitDocs(model, options),
   },
 ];
 

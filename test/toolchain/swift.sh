@@ -34,11 +34,13 @@ install_root() {
   fi
   if ! command -v debootstrap >/dev/null 2>&1; then
     log "installing debootstrap"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
+    apt-get update -qq -o DPkg::Lock::Timeout=900
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=900 debootstrap >/dev/null
   fi
   # A half-built root from an interrupted run is thrown away rather than trusted.
-  rm -rf "$ROOT.partial"
+  # Mounts left by a killed run are released first; --one-file-system keeps rm inside the root.
+  for fs in proc dev sys; do umount -l "$ROOT.partial/$fs" 2>/dev/null || true; done
+  rm -rf --one-file-system "$ROOT.partial"
   mkdir -p "$(dirname "$ROOT")"
   log "debootstrap trixie into $ROOT.partial (a few minutes)"
   debootstrap --variant=minbase trixie "$ROOT.partial" "$MIRROR" >/tmp/push-extras-debootstrap.log 2>&1 || {
