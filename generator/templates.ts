@@ -5,23 +5,12 @@
  * language by that target's naming module, so they are compiled with `noEscape` (HTML escaping
  * would corrupt code) and `strict` (a misspelt variable fails the run instead of printing nothing).
  */
-import { existsSync, readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import Handlebars from "handlebars";
+import { PACKAGE_ROOT } from "./package-root.js";
 
-/** The package root: the first folder above this file that holds both package.json and templates/. */
-function packageRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(dir, "package.json")) && existsSync(join(dir, "templates"))) return dir;
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error("internal: cannot find the templates/ folder of push-extras");
-    dir = parent;
-  }
-}
-
-export const TEMPLATES_DIR = join(packageRoot(), "templates");
+export const TEMPLATES_DIR = join(PACKAGE_ROOT, "templates");
 
 const cache = new Map<string, Handlebars.TemplateDelegate>();
 
