@@ -36,6 +36,11 @@ export interface HarnessOutcome {
   readonly parsed: CanonicalResult;
   /** The strict verdict, for languages with a validator; undefined otherwise. */
   readonly valid?: boolean;
+  /**
+   * Set when the language's code misbehaved on this vector (threw, trapped, returned a value outside
+   * its API contract); the runner then counts the vector as failed and prints this text.
+   */
+  readonly problem?: string;
 }
 
 export interface HarnessRun {
