@@ -4,7 +4,7 @@
  * figure to a JSON file. `--quick` runs a short version of every section (CI runs it).
  */
 import { mkdir, writeFile } from "node:fs/promises";
-import { cpus } from "node:os";
+import { cpus, loadavg } from "node:os";
 import { dirname, join, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { buildModel } from "../../generator/build-model.js";
@@ -107,7 +107,9 @@ async function main(argv: readonly string[]): Promise<number> {
     const command = `npm run bench${argv.length > 0 ? ` -- ${argv.join(" ")}` : ""}`;
     const cpu = cpus();
     const machine = `${cpu.length} × ${cpu[0]?.model ?? "unknown CPU"}, Node ${process.version}, ${process.platform} ${process.arch}`;
-    process.stdout.write(`# push-extras bench\n\n\`${command}\` on ${machine}\n\n`);
+    // Other work on the machine skews every timing; the load average says how much there was.
+    const loadAtStart = loadavg()[0]!;
+    process.stdout.write(`# push-extras bench\n\n\`${command}\` on ${machine}, load average ${loadAtStart.toFixed(2)} at the start\n\n`);
 
     const results: SectionResult[] = [];
     const failures: { id: string; error: string }[] = [];
@@ -129,12 +131,14 @@ async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`## Targets\n\n${summaryTable(figures)}\n`);
     const met = figures.filter((f) => isMet(f) === true).length;
     const targeted = figures.filter((f) => isMet(f) !== null).length;
+    const loadAtEnd = loadavg()[0]!;
+    process.stdout.write(`\nLoad average ${loadAtEnd.toFixed(2)} at the end.${Math.max(loadAtStart, loadAtEnd) > cpu.length ? " The machine was busy with other work: timings are less reliable." : ""}\n`);
     process.stdout.write(`\n${met} of ${targeted} targets met.${failures.length > 0 ? ` ${failures.length} section(s) failed: ${failures.map((f) => f.id).join(", ")}.` : ""}\n`);
 
     await mkdir(dirname(jsonPath), { recursive: true });
     const report = {
       command,
-      machine: { cpus: cpu.length, cpu: cpu[0]?.model ?? null, node: process.version, platform: process.platform, arch: process.arch },
+      machine: { loadAverage: { start: loadAtStart, end: loadAtEnd }, cpus: cpu.length, cpu: cpu[0]?.model ?? null, node: process.version, platform: process.platform, arch: process.arch },
       measuredAt: new Date().toISOString(),
       quick,
       seed,

@@ -9,6 +9,7 @@ import { join } from "node:path";
 import standalone from "ajv/dist/standalone/index.js";
 import { build } from "esbuild";
 import { createStrictAjv } from "../../../generator/ajv.js";
+import { REPO_ROOT } from "../workspace.js";
 
 export type Check = (value: unknown) => boolean;
 
@@ -33,6 +34,7 @@ export async function writePlainStandalone(schema: object, dir: string): Promise
   const source = join(dir, "ajv-standalone.source.js");
   const bundled = join(dir, "ajv-standalone.js");
   await writeFile(source, `${standalone.default(ajv, validate)}\nexport { validate as validatePushExtras };\n`);
-  await build({ entryPoints: [source], outfile: bundled, bundle: true, format: "esm", platform: "neutral", logLevel: "silent" });
+  // The source lives in a temporary folder: AJV is found in this repository's node_modules.
+  await build({ entryPoints: [source], outfile: bundled, bundle: true, format: "esm", platform: "neutral", nodePaths: [join(REPO_ROOT, "node_modules")], logLevel: "silent" });
   return bundled;
 }
