@@ -18,6 +18,7 @@ set -euo pipefail
 ROOT="${PUSH_EXTRAS_SWIFT_ROOT:-/var/cache/push-extras/swift-trixie}"
 MIRROR="${PUSH_EXTRAS_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 SWIFT_LIB=/usr/libexec/swift/lib/swift/linux
+SELF="$(readlink -f "$0")"
 
 log() { printf 'swift toolchain: %s\n' "$*" >&2; }
 
@@ -56,34 +57,46 @@ install_root() {
   log "ready: $("$0" run /dev/null swiftc --version 2>&1 | head -n 1)"
 }
 
-# Runs a command with /proc, /dev and /sys of the host mounted in the root, and always unmounts.
+# Runs a command with /proc, /dev and /sys of the host mounted in the root. The mounts are made in
+# a private mount namespace (unshare), so they vanish with the command and runs that overlap (test
+# files run in parallel) never unmount each other's. Where unshare is not allowed, runs take turns
+# under a lock and unmount what they mounted.
 with_mounts() {
   local root="$1"
   shift
-  local mounted=()
-  cleanup() {
-    local m
-    for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do
-      m="${mounted[$i]}"
-      umount -l "$m" 2>/dev/null || true
+  cp -f /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+  if unshare --mount --propagation private true 2>/dev/null; then
+    unshare --mount --propagation private bash "$SELF" __mounted "$root" "$@"
+    return $?
+  fi
+  (
+    flock 9
+    mounted=()
+    cleanup() {
+      for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[$i]}" 2>/dev/null || true; done
+    }
+    trap cleanup EXIT
+    for fs in proc dev sys; do
+      mkdir -p "$root/$fs"
+      if ! mountpoint -q "$root/$fs"; then
+        mount --bind "/$fs" "$root/$fs"
+        mounted+=("$root/$fs")
+      fi
     done
-  }
-  trap cleanup EXIT
+    set +e
+    "$@"
+  ) 9>"$root.lock"
+}
+
+# Inside the private mount namespace: mount, then become the command.
+mount_and_exec() {
+  local root="$1"
+  shift
   for fs in proc dev sys; do
     mkdir -p "$root/$fs"
-    if ! mountpoint -q "$root/$fs"; then
-      mount --bind "/$fs" "$root/$fs"
-      mounted+=("$root/$fs")
-    fi
+    mount --bind "/$fs" "$root/$fs"
   done
-  cp -f /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-  set +e
-  "$@"
-  local status=$?
-  set -e
-  cleanup
-  trap - EXIT
-  return $status
+  exec "$@"
 }
 
 run_in_root() {
@@ -114,6 +127,10 @@ case "${1:-}" in
   install) install_root ;;
   path) echo "$ROOT" ;;
   ready) is_ready ;;
+  __mounted)
+    shift
+    mount_and_exec "$@"
+    ;;
   run)
     shift
     [ $# -ge 2 ] || { echo "usage: swift.sh run DIR CMD..." >&2; exit 2; }

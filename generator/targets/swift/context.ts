@@ -3,7 +3,7 @@
  * every comment already written, so the template only loops and prints.
  */
 import { findEnum, type Field, type Message, type PushExtrasModel } from "../../model.js";
-import { docComment, docParagraphs, parameterLocalName, stringLiteral } from "./naming.js";
+import { argumentLabel, docComment, docParagraphs, parameterLocalName, stringLiteral } from "./naming.js";
 import type { SwiftNames } from "./names.js";
 
 const MEMBER = "    ";
@@ -15,6 +15,8 @@ export interface SwiftFieldContext {
   /** The initializer parameter: label, local name when it differs, type and default. */
   readonly parameter: string;
   readonly local: string;
+  /** The label of the field's argument in a call of the initializer. */
+  readonly label: string;
   /** The reader function that reads this field the tolerant way. */
   readonly readFunction: string;
   readonly keyConstant: string;
@@ -37,6 +39,7 @@ export function swiftContext(model: PushExtrasModel, names: SwiftNames) {
       swiftType,
       parameter: `${property}${local === property ? "" : ` ${local}`}: ${swiftType}${optional ? " = nil" : ""}`,
       local,
+      label: argumentLabel(property),
       readFunction: `${optional ? "optional" : "required"}${enumeration === null ? "String" : "Value"}`,
       keyConstant: keyConstant(field.key),
     };

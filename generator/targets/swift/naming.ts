@@ -70,6 +70,15 @@ export function bareName(identifier: string): string {
 }
 
 /**
+ * A label in a call's argument list. Swift accepts every keyword there except `inout`, `var` and
+ * `let` bare, and warns about needless backticks, which `-warnings-as-errors` turns into errors.
+ */
+export function argumentLabel(member: string): string {
+  const bare = bareName(member);
+  return bare === "inout" || bare === "var" || bare === "let" ? member : bare;
+}
+
+/**
  * The local name of an initializer parameter. A parameter called `self` would hide `self` in the
  * initializer body, so it gets a name no spec word can produce (words never contain `_`).
  */
