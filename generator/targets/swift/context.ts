@@ -3,7 +3,7 @@
  * every comment already written, so the template only loops and prints.
  */
 import { findEnum, type Field, type Message, type PushExtrasModel } from "../../model.js";
-import { argumentLabel, docComment, docParagraphs, parameterLocalName, stringLiteral } from "./naming.js";
+import { argumentLabel, bareName, docComment, docParagraphs, parameterLocalName, stringLiteral } from "./naming.js";
 import type { SwiftNames } from "./names.js";
 
 const MEMBER = "    ";
@@ -61,11 +61,11 @@ export function swiftContext(model: PushExtrasModel, names: SwiftNames) {
       name: names.keys.get(key)!,
       literal: stringLiteral(key.key),
     })),
-    messageType: names.messageType,
-    messageTypeDoc: docComment(`The values of \`${model.discriminator.key}\`, one per message type.`, ""),
-    messageTypeCases: model.messages.map((message) => ({
+    typeEnum: names.typeEnum,
+    typeEnumDoc: docComment(`The values of \`${model.discriminator.key}\`, one per message type.`, ""),
+    typeCases: model.messages.map((message) => ({
       doc: docParagraphs([message.typeDescription], MEMBER),
-      name: names.messageTypeCases.get(message)!,
+      name: names.typeCases.get(message)!,
       literal: stringLiteral(message.wireType),
     })),
     enums: model.enums.map((enumeration) => {
@@ -91,12 +91,14 @@ export function swiftContext(model: PushExtrasModel, names: SwiftNames) {
         caseDoc: docParagraphs([message.title, message.description], MEMBER),
         type: messageNames.type,
         caseName: messageNames.caseName,
-        typeCase: names.messageTypeCases.get(message)!,
+        typeCase: names.typeCases.get(message)!,
         fields,
         hasFields: fields.length > 0,
         initParameters: fields.map((f) => f.parameter).join(", "),
       };
     }),
+    unknownLabel: names.unknownLabel,
+    unknownArgument: argumentLabel(names.unknownLabel),
     discriminatorConstant: keyConstant(model.discriminator.key),
     missingTypeReason: stringLiteral(`no ${model.discriminator.key}: the key is missing, empty or not a string`),
     fallbackKey: model.tolerant.nestedFallback === null ? null : stringLiteral(model.tolerant.nestedFallback),
@@ -129,7 +131,7 @@ function parseProse(model: PushExtrasModel, names: SwiftNames): string[] {
   return [
     "Reads the extras of a push notification, such as the `userInfo` of `application(_:didReceiveRemoteNotification:fetchCompletionHandler:)` or of `UNNotificationContent`, the tolerant way. It never traps.",
     `A value of the wrong type (a number, \`NSNull\`, an array, a dictionary) counts as absent, and keys that are not part of the message are passed over.${fallback === null ? "" : ` A key that is absent at the top level is taken from the nested \`${fallback}\` dictionary when it holds a string there.`}`,
-    `A known \`${model.discriminator.key}\` whose required fields are non-empty strings gives its message; an enumeration value the file does not know is kept as \`.unknown\` with its raw string. An unknown \`${model.discriminator.key}\` gives \`.unknown(messageType:)\`; no \`${model.discriminator.key}\`, or a required field missing, empty or not a string, gives \`.invalid(reason:)\`.`,
+    `A known \`${model.discriminator.key}\` whose required fields are non-empty strings gives its message; an enumeration value the file does not know is kept as \`.unknown\` with its raw string. An unknown \`${model.discriminator.key}\` gives \`.unknown(${bareName(names.unknownLabel)}:)\`; no \`${model.discriminator.key}\`, or a required field missing, empty or not a string, gives \`.invalid(reason:)\`.`,
     "- Parameter userInfo: the notification's dictionary, as APNs delivers it.",
     `- Returns: the message, \`.unknown\` or \`.invalid\`; see \`${names.messageEnum}\`.`,
   ];

@@ -48,12 +48,14 @@ export interface SwiftEnumNames {
 export interface SwiftNames {
   readonly access: "public" | "internal";
   readonly keysType: string;
-  readonly messageType: string;
+  readonly typeEnum: string;
   readonly messageEnum: string;
   readonly enumValueType: string;
   readonly readerType: string;
   readonly readErrorType: string;
-  readonly messageTypeCases: ReadonlyMap<Message, string>;
+  readonly typeCases: ReadonlyMap<Message, string>;
+  /** The label of the raw type in the message enum's `unknown` case, after the type key. */
+  readonly unknownLabel: string;
   readonly messages: ReadonlyMap<Message, SwiftMessageNames>;
   readonly enums: ReadonlyMap<Enumeration, SwiftEnumNames>;
   readonly keys: ReadonlyMap<Key, string>;
@@ -65,11 +67,11 @@ export function assignSwiftNames(model: PushExtrasModel, options: TargetOptions)
   const prefix = options.swiftTypePrefix;
   const types = assignTypeNames(model, prefix);
 
-  const messageTypeCases = assignUnique(
+  const typeCases = assignUnique(
     model.messages,
     (m) => avoid(memberName(m.typeValueName), ENUM_CASE_TAKEN),
     (m) => `message type ${JSON.stringify(m.wireType)}`,
-    `Swift cases of ${types.messageType}`,
+    `Swift cases of ${types.typeEnum}`,
   );
   const messageCases = assignUnique(
     model.messages,
@@ -80,13 +82,13 @@ export function assignSwiftNames(model: PushExtrasModel, options: TargetOptions)
   const messages = new Map<Message, SwiftMessageNames>();
   for (const message of model.messages) {
     messages.set(message, {
-      type: types.messageTypes.get(message)!,
+      type: types.messageStructs.get(message)!,
       caseName: messageCases.get(message)!,
       properties: assignUnique(
         message.fields,
         (f) => avoid(memberName(f.name), PROPERTY_TAKEN),
         (f) => `field ${JSON.stringify(f.key)}`,
-        `Swift properties of ${types.messageTypes.get(message)!}`,
+        `Swift properties of ${types.messageStructs.get(message)!}`,
       ),
     });
   }
@@ -108,12 +110,13 @@ export function assignSwiftNames(model: PushExtrasModel, options: TargetOptions)
   return {
     access: options.swiftAccess,
     keysType: types.keys,
-    messageType: types.messageType,
+    typeEnum: types.typeEnum,
     messageEnum: types.messageEnum,
     enumValueType: types.enumValue,
     readerType: types.reader,
     readErrorType: types.readError,
-    messageTypeCases,
+    typeCases,
+    unknownLabel: memberName(model.discriminator.name),
     messages,
     enums,
     keys,
@@ -137,8 +140,8 @@ function assignTypeNames(model: PushExtrasModel, prefix: string) {
   const enumValue = fixed(API_TYPES.enumValue);
   const reader = fixed(API_TYPES.reader);
   const readError = fixed(API_TYPES.readError);
-  const messageType = typeName(model.discriminator.enumName, prefix);
-  const messageTypes = new Map(model.messages.map((m) => [m, typeName(m.name, prefix)]));
+  const typeEnum = typeName(model.discriminator.enumName, prefix);
+  const messageStructs = new Map(model.messages.map((m) => [m, typeName(m.name, prefix)]));
   const enumTypes = new Map(model.enums.map((e) => [e, typeName(e.name, prefix)]));
 
   const entries: TypeEntry[] = [
@@ -148,10 +151,10 @@ function assignTypeNames(model: PushExtrasModel, prefix: string) {
     { identifier: enumValue, origin: "the enum value wrapper" },
     { identifier: reader, origin: "the payload reader" },
     { identifier: readError, origin: "the read error" },
-    { identifier: messageType, origin: `the enumeration of ${JSON.stringify(model.discriminator.key)} values` },
-    ...model.messages.map((m) => ({ identifier: messageTypes.get(m)!, origin: `message ${m.pointer}` })),
+    { identifier: typeEnum, origin: `the enumeration of ${JSON.stringify(model.discriminator.key)} values` },
+    ...model.messages.map((m) => ({ identifier: messageStructs.get(m)!, origin: `message ${m.pointer}` })),
     ...model.enums.map((e) => ({ identifier: enumTypes.get(e)!, origin: `enumeration ${e.pointer}` })),
   ];
   assignUnique(entries, (e) => bareName(e.identifier), (e) => e.origin, "Swift type names");
-  return { keys, messageEnum, enumValue, reader, readError, messageType, messageTypes, enumTypes };
+  return { keys, messageEnum, enumValue, reader, readError, typeEnum, messageStructs, enumTypes };
 }

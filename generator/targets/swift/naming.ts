@@ -49,7 +49,7 @@ export function escapeKeyword(identifier: string): string {
   return KEYWORDS.has(identifier) ? `\`${identifier}\`` : identifier;
 }
 
-/** A type name in UpperCamelCase, with the user's prefix: `OperationInit`, `PEOperationInit`. */
+/** A type name in UpperCamelCase, with the user's prefix: `OrderShipped`, `PEOrderShipped`. */
 export function typeName(words: Words, prefix: string): string {
   return escapeKeyword(startLetter(prefix + pascalCase(words)));
 }
@@ -59,7 +59,7 @@ export function fixedTypeName(name: string, prefix: string): string {
   return escapeKeyword(prefix + name);
 }
 
-/** An enum case, property or constant name in lowerCamelCase: `operationInit`, `` `default` ``. */
+/** An enum case, property or constant name in lowerCamelCase: `orderShipped`, `` `default` ``. */
 export function memberName(words: Words): string {
   return escapeKeyword(startLetter(camelCase(words)));
 }

@@ -22,12 +22,12 @@ function harnessContext(model: PushExtrasModel, names: SwiftNames) {
   return {
     messageEnum: names.messageEnum,
     enumValueType: names.enumValueType,
-    messageType: names.messageType,
+    typeEnum: names.typeEnum,
     messages: model.messages.map((message) => {
       const messageNames = names.messages.get(message)!;
       return {
         caseName: messageNames.caseName,
-        typeCase: names.messageTypeCases.get(message)!,
+        typeCase: names.typeCases.get(message)!,
         hasFields: message.fields.length > 0,
         fields: message.fields.map((field) => ({
           keyLiteral: stringLiteral(field.key),
