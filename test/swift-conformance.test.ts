@@ -12,6 +12,7 @@ import { swiftToolchainProblem } from "./swift/compile.js";
 import { vectorsFromSpec } from "./swift/derived-vectors.js";
 import { generateSwift } from "./swift/generate.js";
 import { PROJECT_SPEC } from "./swift/golden.js";
+import { randomPayloadVectors } from "./swift/random-payloads.js";
 import { sharedSwiftVectors, swiftDisagreements } from "./swift/vectors.js";
 
 const work = mkdtempSync(join(tmpdir(), "push-extras-swift-conformance-"));
@@ -73,4 +74,16 @@ describe("the generated Swift parser over hostile specs", () => {
       expect(readFileSync(generated.swiftFile, "utf8")).toBe(generated.contents);
     });
   }
+});
+
+describe("the generated Swift parser over random payloads", () => {
+  it("never traps, and reads 2,000 random payloads as the tolerant reading says", async () => {
+    const generated = await generateSwift(PROJECT_SPEC, join(work, "random"));
+    const seed = Date.now() % 2_147_483_647;
+    const vectors = randomPayloadVectors(generated.model, 2_000, seed);
+    const kinds = new Set(vectors.map((v) => v.parsed.kind));
+    expect([...kinds].sort(), "the payloads reach every kind of result").toEqual(["invalid", "message", "unknown"]);
+    const found = await swiftDisagreements(generated.dir, generated.model, vectors, join(work, "random-run"));
+    expect(found, `seed ${seed}`).toEqual([]);
+  });
 });

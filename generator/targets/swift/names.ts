@@ -20,7 +20,6 @@ export const API_TYPES = {
   message: "PushExtrasMessage",
   enumValue: "PushExtrasValue",
   reader: "PushExtrasReader",
-  readError: "PushExtrasReadError",
 } as const;
 
 /** Cases and functions of the message enum that do not come from the spec. */
@@ -52,7 +51,6 @@ export interface SwiftNames {
   readonly messageEnum: string;
   readonly enumValueType: string;
   readonly readerType: string;
-  readonly readErrorType: string;
   readonly typeCases: ReadonlyMap<Message, string>;
   /** The label of the raw type in the message enum's `unknown` case, after the type key. */
   readonly unknownLabel: string;
@@ -114,7 +112,6 @@ export function assignSwiftNames(model: PushExtrasModel, options: TargetOptions)
     messageEnum: types.messageEnum,
     enumValueType: types.enumValue,
     readerType: types.reader,
-    readErrorType: types.readError,
     typeCases,
     unknownLabel: memberName(model.discriminator.name),
     messages,
@@ -139,7 +136,6 @@ function assignTypeNames(model: PushExtrasModel, prefix: string) {
   const messageEnum = fixed(API_TYPES.message);
   const enumValue = fixed(API_TYPES.enumValue);
   const reader = fixed(API_TYPES.reader);
-  const readError = fixed(API_TYPES.readError);
   const typeEnum = typeName(model.discriminator.enumName, prefix);
   const messageStructs = new Map(model.messages.map((m) => [m, typeName(m.name, prefix)]));
   const enumTypes = new Map(model.enums.map((e) => [e, typeName(e.name, prefix)]));
@@ -150,11 +146,10 @@ function assignTypeNames(model: PushExtrasModel, prefix: string) {
     { identifier: messageEnum, origin: "the message enum" },
     { identifier: enumValue, origin: "the enum value wrapper" },
     { identifier: reader, origin: "the payload reader" },
-    { identifier: readError, origin: "the read error" },
     { identifier: typeEnum, origin: `the enumeration of ${JSON.stringify(model.discriminator.key)} values` },
     ...model.messages.map((m) => ({ identifier: messageStructs.get(m)!, origin: `message ${m.pointer}` })),
     ...model.enums.map((e) => ({ identifier: enumTypes.get(e)!, origin: `enumeration ${e.pointer}` })),
   ];
   assignUnique(entries, (e) => bareName(e.identifier), (e) => e.origin, "Swift type names");
-  return { keys, messageEnum, enumValue, reader, readError, typeEnum, messageStructs, enumTypes };
+  return { keys, messageEnum, enumValue, reader, typeEnum, messageStructs, enumTypes };
 }
