@@ -146,7 +146,8 @@ function assertNever(value: never): never {
 export function indexOf(message: PushExtrasMessage): number {
   switch (message[${key}]) {
 ${cases}
-    default: return assertNever(message);
+    // The key itself rather than the message: TypeScript narrows a lone message type by its key only.
+    default: return assertNever(message[${key}]);
   }
 }
 
@@ -238,7 +239,48 @@ describe("hostile specs", () => {
   });
 });
 
+describe("spec variants", () => {
+  const variants: Record<string, (spec: Record<string, any>) => void> = {
+    "a message without fields and no enumeration": (spec) => {
+      const inbox = spec["$defs"]["InboxMessageNew"];
+      delete inbox["properties"]["inboxId"];
+      inbox["required"] = ["messageType"];
+      delete spec["$defs"]["OperationResult"]["enum"];
+      delete spec["$defs"]["OperationResult"]["x-enumDescriptions"];
+    },
+    "a single message and no nested fallback": (spec) => {
+      spec["oneOf"] = spec["oneOf"].slice(0, 1);
+      delete spec["x-tolerant"];
+    },
+  };
+
+  it.each(Object.keys(variants))("%s: compiles under the strictest flags, unused-parameter checks included", async (name) => {
+    const specPath = writeSpecVariant(name.replace(/\W+/g, "-"), variants[name]!);
+    const { dir, model } = await generateInto(name.replace(/\W+/g, "-"), specPath);
+    writeFileSync(join(dir, "consumer.ts"), genericConsumer(model));
+    expect(tsc([join(dir, "consumer.ts")]).output).toBe("");
+  });
+});
+
 describe("names", () => {
+  it("a discriminator named like the parse result's own `kind` property is refused", async () => {
+    const specPath = writeSpecVariant("kind-discriminator", (spec) => {
+      spec["discriminator"] = { propertyName: "kind" };
+      spec["required"] = ["kind"];
+      for (const name of ["OperationInit", "OperationFinished", "StatusChange", "InboxMessageNew"]) {
+        const def = spec["$defs"][name];
+        def["properties"]["kind"] = def["properties"]["messageType"];
+        delete def["properties"]["messageType"];
+        def["required"] = def["required"].map((k: string) => (k === "messageType" ? "kind" : k));
+        for (const example of def["examples"]) {
+          example["kind"] = example["messageType"];
+          delete example["messageType"];
+        }
+      }
+    });
+    await expect(generate({ specPath, targets: ["typescript"] })).rejects.toThrow(/discriminator key "kind" and the result's own property "kind"/);
+  });
+
   it("two enum values with one identifier fail with an error that names both", async () => {
     const run = generate({ specPath: join(ROOT, "test", "fixtures", "name-collision", "push-extras.schema.json"), targets: ["typescript"] });
     await expect(run).rejects.toThrow(NameClashError);

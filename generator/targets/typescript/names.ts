@@ -7,7 +7,7 @@
  * NameClashError that names both spec items.
  */
 import type { Enumeration, EnumValue, Field, Key, Message, PushExtrasModel } from "../../model.js";
-import { assignUnique } from "../../naming/words.js";
+import { assignUnique, NameClashError } from "../../naming/words.js";
 import { typeName, valueName } from "./naming.js";
 
 /** Names fixed by the published TypeScript API: they do not depend on the spec. */
@@ -21,6 +21,9 @@ export const API_NAMES = {
   validateUnion: "validatePushExtras",
   validationError: "ValidationError",
 } as const;
+
+/** The property of the parse result that says which kind of result it is. */
+export const RESULT_KIND_PROPERTY = "kind";
 
 /** Module-private helpers of the generated parser; they share the module scope with everything else. */
 export const PARSER_HELPERS = {
@@ -73,6 +76,7 @@ interface ScopeEntry {
 }
 
 export function assignNames(model: PushExtrasModel): TypeScriptNames {
+  checkResultProperties(model);
   const messageTypeConst = typeName(model.discriminator.enumName);
   const typeMembers = assignUnique(model.messages, (m) => typeName(m.typeValueName), (m) => `message type ${JSON.stringify(m.wireType)}`, `TypeScript members of ${messageTypeConst}`);
 
@@ -117,6 +121,18 @@ function assignFieldLocals(message: Message, enumReaders: ReadonlySet<string>): 
     return name;
   };
   return assignUnique(message.fields, local, (f) => `field ${JSON.stringify(f.key)} of ${JSON.stringify(message.wireType)}`, "TypeScript parser locals");
+}
+
+/**
+ * The parse result carries the raw message type under the discriminator's wire key beside its
+ * own `kind`, so the two must differ.
+ */
+function checkResultProperties(model: PushExtrasModel): void {
+  if (model.discriminator.key === RESULT_KIND_PROPERTY) {
+    throw new NameClashError(
+      `TypeScript parse result: the discriminator key ${JSON.stringify(model.discriminator.key)} and the result's own property ${JSON.stringify(RESULT_KIND_PROPERTY)} would be one property; rename the discriminator`,
+    );
+  }
 }
 
 /** Every module-scope name of every file in `ts/`, checked together (see the file comment). */

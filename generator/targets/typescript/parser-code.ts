@@ -12,7 +12,7 @@ import {
   call, constStatement, exportModifier, factory, identifier, objectLiteral, returnStatement,
   strictEquals, stringLiteral, stringType, ts, typeofIs, typeReference, undefinedType, withDoc,
 } from "./ast.js";
-import { API_NAMES, PARSER_HELPERS as H, PARSER_LOCALS as L, type TypeScriptNames } from "./names.js";
+import { API_NAMES, PARSER_HELPERS as H, PARSER_LOCALS as L, RESULT_KIND_PROPERTY as K, type TypeScriptNames } from "./names.js";
 
 /** The type of the payload once it is known to be a non-null object. */
 const recordType = () =>
@@ -30,7 +30,7 @@ export function parserCode(model: PushExtrasModel, names: TypeScriptNames): ts.S
 }
 
 function invalid(reason: string): ts.ReturnStatement {
-  return returnStatement(objectLiteral([["kind", stringLiteral("invalid")], ["reason", stringLiteral(reason)]]));
+  return returnStatement(objectLiteral([[K, stringLiteral("invalid")], ["reason", stringLiteral(reason)]]));
 }
 
 function ifReturn(condition: ts.Expression, statement: ts.Statement): ts.IfStatement {
@@ -53,14 +53,16 @@ function entryFunction(model: PushExtrasModel, names: TypeScriptNames): ts.State
   const key = model.discriminator.key;
   const value = identifier(L.value);
   const wireType = identifier(L.wireType);
+  // A message without fields needs nothing from the payload; an unused parameter would fail
+  // consumers that compile with noUnusedParameters.
   const cases = model.messages.map((m) =>
-    factory.createCaseClause(stringLiteral(m.wireType), [returnStatement(call(names.messages.get(m)!.parseFunction, value))]),
+    factory.createCaseClause(stringLiteral(m.wireType), [returnStatement(call(names.messages.get(m)!.parseFunction, ...(m.fields.length === 0 ? [] : [value])))]),
   );
-  const unknown = factory.createDefaultClause([returnStatement(objectLiteral([["kind", stringLiteral("unknown")], [key, wireType]]))]);
+  const unknown = factory.createDefaultClause([returnStatement(objectLiteral([[K, stringLiteral("unknown")], [key, wireType]]))]);
   const body = [
     ifReturn(
       factory.createLogicalNot(call(H.isRecord, value)),
-      returnStatement(objectLiteral([["kind", stringLiteral("invalid")], ["reason", call(H.describeNonObject, value)]])),
+      returnStatement(objectLiteral([[K, stringLiteral("invalid")], ["reason", call(H.describeNonObject, value)]])),
     ),
     ...readRequired(wireType, key, key, [value]),
     factory.createSwitchStatement(wireType, factory.createCaseBlock([...cases, unknown])),
@@ -110,8 +112,9 @@ function messageFunction(model: PushExtrasModel, names: TypeScriptNames, message
   );
   const fields = message.fields.map((field): [string, ts.Expression] => [field.key, fieldValue(model, names, field, identifier(m.fieldLocals.get(field)!))]);
   const parsed = objectLiteral([[model.discriminator.key, stringLiteral(message.wireType)], ...fields], true);
-  const result = returnStatement(objectLiteral([["kind", stringLiteral("message")], ["message", parsed]], true));
-  return functionDeclaration(m.parseFunction, [[L.payload, recordType()]], resultType(), [...reads, result]);
+  const result = returnStatement(objectLiteral([[K, stringLiteral("message")], ["message", parsed]], true));
+  const parameters: [string, ts.TypeNode][] = message.fields.length === 0 ? [] : [[L.payload, recordType()]];
+  return functionDeclaration(m.parseFunction, parameters, resultType(), [...reads, result]);
 }
 
 /** The field's value in the parsed message: the string itself, or an enum value read from it. */

@@ -8,7 +8,7 @@ import {
   withDoc,
 } from "./ast.js";
 import { fieldDoc, messageDoc } from "./docs.js";
-import { API_NAMES, type TypeScriptNames } from "./names.js";
+import { API_NAMES, RESULT_KIND_PROPERTY, type TypeScriptNames } from "./names.js";
 
 export function parserTypes(model: PushExtrasModel, names: TypeScriptNames): ts.Statement[] {
   return [
@@ -32,7 +32,7 @@ function exportedAlias(name: string, type: ts.TypeNode, doc: string, typeParamet
 }
 
 function parseResultType(model: PushExtrasModel): ts.Statement {
-  const kind = (value: string) => readonlyProperty("kind", literalType(value));
+  const kind = (value: string) => readonlyProperty(RESULT_KIND_PROPERTY, literalType(value));
   const type = union([
     typeLiteral(kind("message"), readonlyProperty("message", typeReference(API_NAMES.parsedMessage))),
     typeLiteral(kind("unknown"), readonlyProperty(model.discriminator.key, stringType())),

@@ -12,7 +12,7 @@ import { ts } from "./ast.js";
 /** Prints statements built with the factory into the text of a file with the given header. */
 export function printStatements(path: string, header: string, statements: readonly ts.Statement[]): string {
   const scratch = ts.createSourceFile(path, "", ts.ScriptTarget.Latest, false, ts.ScriptKind.TS);
-  return fileText(header, statements.map((s) => printer.printNode(ts.EmitHint.Unspecified, s, scratch)));
+  return fileText(header, statements, scratch);
 }
 
 /**
@@ -24,7 +24,7 @@ export function reprintSource(path: string, header: string, source: string, rewr
   const file = parseSource(path, source);
   const result = ts.transform(file, [...rewrites, dropOuterParentheses]);
   const [transformed] = result.transformed;
-  const text = fileText(header, transformed!.statements.map((s) => printer.printNode(ts.EmitHint.Unspecified, s, file)));
+  const text = fileText(header, transformed!.statements, file);
   result.dispose();
   return text;
 }
@@ -45,8 +45,13 @@ export function parseSource(path: string, source: string): ts.SourceFile {
   return ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
 }
 
-function fileText(header: string, statements: readonly string[]): string {
-  return `${headerComment(header)}\n\n${statements.join("\n\n")}\n`;
+/** Statements are separated by a blank line, except within a run of imports or re-exports. */
+function fileText(header: string, statements: readonly ts.Statement[], file: ts.SourceFile): string {
+  const isModuleLink = (s: ts.Statement | undefined) => s !== undefined && (ts.isImportDeclaration(s) || (ts.isExportDeclaration(s) && s.moduleSpecifier !== undefined));
+  const body = statements
+    .map((s, i) => (i > 0 && !(isModuleLink(s) && isModuleLink(statements[i - 1])) ? "\n" : "") + printer.printNode(ts.EmitHint.Unspecified, s, file))
+    .join("\n");
+  return `${headerComment(header)}\n\n${body}\n`;
 }
 
 /** A block comment with the given text; escaped so that the text cannot end the comment early. */

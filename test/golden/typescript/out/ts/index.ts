@@ -6,9 +6,6 @@
  */
 
 export * from "./types.js";
-
 export * from "./constants.js";
-
 export * from "./parser.js";
-
 export * from "./validators.js";
