@@ -139,6 +139,16 @@ describe("a broken spec or bad option", () => {
     expect(problemLines(run)).toEqual([`error: ${config}#/outDir: unknown setting "outDir"`]);
   });
 
+  it("a clash that only a late target sees (Kotlin's upper case folds ß into SS): earlier targets ran, nothing is written", () => {
+    const run = refuse("late-clash", ["--spec", spec("late-target-clash")]);
+    expect(run.status, run.stderr).toBe(2);
+    // The first targets emitted their files before the Kotlin target failed...
+    for (const target of ["schema", "typescript", "validators"]) expect(run.stdout).toMatch(new RegExp(`^✓ ${target} `, "m"));
+    expect(run.stdout).not.toMatch(/^✓ kotlin /m);
+    // ...and still none of them reached the output folder (checked by refuse).
+    expect(problemLines(run)).toEqual([expect.stringMatching(/^error: .*Kotlin .*"operation\.straße" and value "operation\.strasse" both map to the identifier OPERATION_STRASSE/)]);
+  });
+
   it("creates no output folder when there was none", () => {
     const parent = join(work, "fresh");
     mkdirSync(parent);
