@@ -1,0 +1,77 @@
+/**
+ * Compiles the validation schema with AJV, at build time, into the source of an ES module.
+ *
+ * AJV is configured in one place for the whole project (generator/ajv.ts); here it only gets the
+ * options that shape the generated code, each chosen for the size or speed of the module without
+ * changing what it accepts:
+ * - `allErrors: false`: the first failure ends validation, so a valid payload pays for nothing else;
+ * - string lengths as `.length` (AJV's `unicode: false`) when every length limit of the schema is at
+ *   most one character, where counting UTF-16 units and counting code points agree; otherwise
+ *   AJV's code-point counter, copied into the module (see ./self-contained.ts);
+ * - no bookkeeping for `unevaluatedProperties`/`unevaluatedItems` and `$dynamicRef` unless the
+ *   schema uses them: Ajv2020 turns both on for every schema, which costs an object allocation
+ *   and a few property reads per call.
+ */
+import standaloneModule from "ajv/dist/standalone/index.js";
+import type { Logger } from "ajv/dist/2020.js";
+import { createStrictAjv } from "../../ajv.js";
+import type { JsonObject } from "../../resolve.js";
+import { forEachSchema } from "./validation-schema.js";
+
+/** The key the schema is registered under in AJV; it appears nowhere in the output. */
+const SCHEMA_KEY = "push-extras:validation";
+
+// A CommonJS module: imported from ESM it is `module.exports`, whose `default` is the function.
+const standaloneCode = standaloneModule.default;
+
+/** Returns the standalone ES module source, with the union validator exported as `exportName`. */
+export function compileStandalone(schema: JsonObject, exportName: string): string {
+  const features = featuresUsed(schema);
+  const ajv = createStrictAjv({
+    allErrors: false,
+    unicode: !features.lengthsAgreeInCodeUnits,
+    logger: withoutUnicodeDeprecation(console),
+    code: { source: true, esm: true, lines: true },
+  });
+  // Set after construction because Ajv2020 forces both on; they only steer code generation.
+  if (!features.unevaluated) ajv.opts.unevaluated = false;
+  if (!features.dynamicRef) ajv.opts.dynamicRef = false;
+  ajv.addSchema(schema, SCHEMA_KEY);
+  return standaloneCode(ajv, { [exportName]: SCHEMA_KEY });
+}
+
+interface Features {
+  readonly unevaluated: boolean;
+  readonly dynamicRef: boolean;
+  /** Every `minLength` is at most 1 and every `maxLength` is 0, so `.length` gives the same verdict. */
+  readonly lengthsAgreeInCodeUnits: boolean;
+}
+
+function featuresUsed(schema: JsonObject): Features {
+  let unevaluated = false;
+  let dynamicRef = false;
+  let lengthsAgreeInCodeUnits = true;
+  forEachSchema(schema, (s) => {
+    if ("unevaluatedProperties" in s || "unevaluatedItems" in s) unevaluated = true;
+    if ("$dynamicRef" in s || "$dynamicAnchor" in s || "$recursiveRef" in s || "$recursiveAnchor" in s) dynamicRef = true;
+    const min = s["minLength"];
+    const max = s["maxLength"];
+    if ((min !== undefined && !(typeof min === "number" && min <= 1)) || (max !== undefined && max !== 0)) lengthsAgreeInCodeUnits = false;
+  });
+  return { unevaluated, dynamicRef, lengthsAgreeInCodeUnits };
+}
+
+/**
+ * AJV warns that `unicode` is deprecated (it wants code points counted everywhere); the option is
+ * only used where both counts agree, so that one warning is dropped and every other one passes.
+ */
+function withoutUnicodeDeprecation(logger: Logger): Logger {
+  return {
+    log: (...args: unknown[]) => logger.log(...args),
+    warn: (...args: unknown[]) => {
+      if (typeof args[0] === "string" && args[0].startsWith("DEPRECATED: option unicode.")) return;
+      logger.warn(...args);
+    },
+    error: (...args: unknown[]) => logger.error(...args),
+  };
+}

@@ -1,0 +1,92 @@
+/**
+ * The validators target: `ts/validators.js`, precompiled AJV validators for the strict reading of
+ * the spec as one ES module that loads nothing at run time, and `ts/validators.d.ts`, its types
+ * (type guards onto the interfaces of `ts/types.ts`, and the error shape, so users need no AJV).
+ *
+ * AJV compiles one function, the union validator, with the discriminator's branches inline; each
+ * message's validator checks the discriminator value and then calls that same function, so the
+ * module carries every rule once (see ./validation-schema.ts and ./compile.ts).
+ */
+import { escapeFragment, escapeJsonPointer } from "ajv/dist/compile/util.js";
+import type { OutputFile, PushExtrasModel, TargetOptions } from "../../model.js";
+import { createTemplateEnvironment, renderTemplate } from "../../templates.js";
+import { fileHeader } from "../typescript/docs.js";
+import { API_NAMES, assignNames } from "../typescript/names.js";
+import { stringLiteral } from "../typescript/naming.js";
+import { compileStandalone } from "./compile.js";
+import { blockComment, jsDoc } from "./comments.js";
+import { assertImportsNothing, selfContained } from "./self-contained.js";
+import { validationSchema } from "./validation-schema.js";
+
+export const VALIDATORS_PATH = "ts/validators.js";
+export const DECLARATIONS_PATH = "ts/validators.d.ts";
+
+/** Module-private helper of validators.js; AJV's own names there all end in a number. */
+const MESSAGE_VALIDATOR_HELPER = "messageValidator";
+
+const env = createTemplateEnvironment();
+
+export function emitValidators(model: PushExtrasModel, _options: TargetOptions): readonly OutputFile[] {
+  const names = assignNames(model);
+  const messages = model.messages.map((message) => ({ message, names: names.messages.get(message)! }));
+  const ajvCode = selfContained(compileStandalone(validationSchema(model.schema), API_NAMES.validateUnion));
+  const key = model.discriminator.key;
+
+  const code = renderTemplate(env, "validators/validators.js.hbs", {
+    header: blockComment(fileHeader(model, "Validators of the strict reading, compiled from the schema by AJV at build time. This module loads nothing at run time.")),
+    ajvCode,
+    helper: MESSAGE_VALIDATOR_HELPER,
+    union: API_NAMES.validateUnion,
+    tagKeyText: `\`${key}\``,
+    tagKey: stringLiteral(key),
+    // Written as AJV writes the error of a `const` on that key, for the message's own schema.
+    tagInstancePath: stringLiteral(`/${escapeJsonPointer(key)}`),
+    tagSchemaPath: stringLiteral(`#/properties/${escapeFragment(key)}/const`),
+    messages: messages.map(({ message, names }) => ({ validator: names.validator, wireType: stringLiteral(message.wireType) })),
+  });
+  assertImportsNothing(VALIDATORS_PATH, code);
+
+  const declarations = renderTemplate(env, "validators/validators.d.ts.hbs", {
+    header: blockComment(fileHeader(model, "Types of validators.js: type guards for the strict reading, and the errors they report.")),
+    typeImports: [API_NAMES.union, ...messages.map((m) => m.names.type)].sort().join(", "),
+    errorType: API_NAMES.validationError,
+    errorDoc: jsDoc("One rule of the schema that a payload broke, as AJV reports it.", ""),
+    errorFields: errorFields(model).map((f) => ({ name: f.name, type: f.type, doc: jsDoc(f.doc, "    ") })),
+    union: API_NAMES.validateUnion,
+    unionType: API_NAMES.union,
+    unionDoc: jsDoc(
+      [
+        `Checks a payload against the strict reading of the schema: \`${key}\` names a known message, and the payload has that message's fields as the schema demands. Keys the schema does not name are allowed.`,
+        `Narrows the payload to \`${API_NAMES.union}\` when it passes. After each call, \`errors\` holds the first rule the payload broke, or null when it passed.`,
+      ].join("\n\n"),
+      "",
+    ),
+    messages: messages.map(({ message, names }) => ({
+      validator: names.validator,
+      type: names.type,
+      doc: jsDoc(
+        [
+          `Checks that a payload is the message "${message.title}" (\`${key}\`: \`${message.wireType}\`) under the strict reading of the schema; a payload of another message type fails on \`${key}\`.`,
+          `Narrows the payload to \`${names.type}\` when it passes. After each call, \`errors\` holds the first rule the payload broke, or null when it passed.`,
+        ].join("\n\n"),
+        "",
+      ),
+    })),
+  });
+  return [
+    { path: VALIDATORS_PATH, contents: code },
+    { path: DECLARATIONS_PATH, contents: declarations },
+  ];
+}
+
+/** The fields of an AJV error object that the generated code fills in, with examples from the spec. */
+function errorFields(model: PushExtrasModel) {
+  const field = model.messages.flatMap((m) => m.fields).find((f) => f.required)?.key ?? model.discriminator.key;
+  return [
+    { name: "instancePath", type: "string", doc: `JSON pointer of the offending value in the payload, such as \`/${escapeJsonPointer(field)}\`; empty for the payload itself.` },
+    { name: "schemaPath", type: "string", doc: "Where the broken rule is in the schema, as a URI fragment holding a JSON pointer." },
+    { name: "keyword", type: "string", doc: "The JSON Schema keyword of the broken rule, such as `required`, `type`, `pattern` or `enum`." },
+    { name: "params", type: "Readonly<Record<string, unknown>>", doc: "Details that depend on the keyword, such as `missingProperty` for `required` or `allowedValues` for `enum`." },
+    { name: "message", type: "string", doc: `The broken rule in words, such as \`must have required property '${field}'\`.` },
+  ];
+}
