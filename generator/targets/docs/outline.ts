@@ -36,7 +36,6 @@ export interface Table {
 }
 
 export interface GroupSection extends SectionHeading {
-  readonly title: string;
   readonly paragraphs: readonly Paragraph[];
   readonly messages: readonly MessageSection[];
 }
@@ -78,7 +77,6 @@ export function buildOutline(model: PushExtrasModel): DocsOutline {
     groups: model.groups.map((group) => ({
       heading: [text(plainLine(group.title))],
       anchor: anchorOf(`group:${group.id}`),
-      title: plainLine(group.title),
       paragraphs: descriptionParagraphs(group.description),
       messages: model.messages.filter((m) => m.groupId === group.id).map((m) => messageSection(model, m, anchorOf(`message:${m.wireType}`))),
     })),
