@@ -35,7 +35,7 @@ function version(): string {
 
 function addRunOptions(command: Command, withCheckFlag: boolean): Command {
   command
-    .option("--spec <file>", `JSON Schema to compile (default: ${DEFAULT_SPEC})`)
+    .option("--spec <file>", `JSON Schema to compile (default: ${DEFAULT_SPEC} of the push-extras package)`)
     .option("--out <dir>", `output folder (default: ${DEFAULT_OUT})`)
     .option("--targets <list>", `comma-separated targets (default: all): ${targets.map((t) => t.name).join(", ")}`)
     .option("--config <file>", "config file (default: push-extras.config.json when present)")

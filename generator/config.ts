@@ -32,6 +32,10 @@ export interface SettingsInput {
   readonly swiftTypePrefix?: string;
 }
 
+/**
+ * The contract shipped with push-extras, found in the package folder rather than the working
+ * folder, so that an installed `push-extras generate` works from any project.
+ */
 export const DEFAULT_SPEC = "spec/push-extras.schema.json";
 export const DEFAULT_OUT = "generated";
 
@@ -77,7 +81,7 @@ export function settingsFrom(fromFile: SettingsInput | undefined, fromFlags: Set
   assertValid("command line", flags, flagName);
   const merged: SettingsInput = { ...fromFile, ...flags };
   return {
-    specPath: merged.spec ?? DEFAULT_SPEC,
+    specPath: merged.spec ?? join(PACKAGE_ROOT, DEFAULT_SPEC),
     outDir: merged.out ?? DEFAULT_OUT,
     targets: merged.targets,
     options: {
