@@ -34,7 +34,7 @@ export function buildModel(spec: CheckedSpec): PushExtrasModel {
     messages,
     enums: [...enums.values()],
     keys: collectKeys(spec, messages),
-    tolerant: { nestedFallback: nestedFallbackOf(spec.root) },
+    tolerant: { nestedFallback: nestedFallbackOf(spec.root), description: tolerantDescriptionOf(spec.root) },
     schema: spec.root,
   };
 }
@@ -76,6 +76,7 @@ function fieldType(spec: CheckedSpec, field: CheckedField, enums: Map<string, En
       kind: "string",
       pattern: typeof schema["pattern"] === "string" ? schema["pattern"] : null,
       formatName: typeof schema["x-formatName"] === "string" ? schema["x-formatName"] : null,
+      minLength: typeof schema["minLength"] === "number" ? schema["minLength"] : 0,
     };
   }
   // An enum defined once under $defs and used by several fields becomes one enumeration.
@@ -142,6 +143,11 @@ function withoutCommonPrefix(spec: CheckedSpec, wireType: string): string {
 function nestedFallbackOf(root: JsonObject): string | null {
   const tolerant = root["x-tolerant"];
   return isObject(tolerant) && typeof tolerant["nestedFallback"] === "string" ? tolerant["nestedFallback"] : null;
+}
+
+function tolerantDescriptionOf(root: JsonObject): string | null {
+  const tolerant = root["x-tolerant"];
+  return isObject(tolerant) && typeof tolerant["description"] === "string" ? tolerant["description"] : null;
 }
 
 function nameOf(file: string, pointer: string, source: string): Words {

@@ -48,6 +48,8 @@ export interface TolerantRules {
    * or null when the spec names none.
    */
   readonly nestedFallback: string | null;
+  /** Why the tolerant rules exist, for documentation; null when the spec says nothing. */
+  readonly description: string | null;
 }
 
 export interface Group {
@@ -100,6 +102,8 @@ export type FieldType =
       readonly pattern: string | null;
       /** Human name of the format the pattern checks, such as `UUID`, or null. */
       readonly formatName: string | null;
+      /** Least length the strict reading accepts (1 means an empty value is invalid), 0 when unset. */
+      readonly minLength: number;
     }
   | {
       readonly kind: "enum";
