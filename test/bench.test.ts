@@ -125,5 +125,6 @@ describe("npm run bench", () => {
       expect(out).toContain(figure!.target!.text);
     }
     for (const name of figures.filter((f) => !f.startsWith("400"))) expect(report.summary.find((f) => f.figure === name)!.peers, name).not.toBe("");
-  });
+    expect(out).toContain("Where the time of `generate` goes");
+  }, 900_000);
 });

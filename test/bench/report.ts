@@ -28,9 +28,17 @@ export interface SectionResult {
   readonly method: string;
   readonly columns: readonly string[];
   readonly rows: readonly (readonly string[])[];
+  /** Further tables, such as where the time goes. */
+  readonly more?: readonly Table[];
   readonly figures: readonly Figure[];
   /** Every figure of every round, for the JSON file. */
   readonly raw: unknown;
+}
+
+export interface Table {
+  readonly caption: string;
+  readonly columns: readonly string[];
+  readonly rows: readonly (readonly string[])[];
 }
 
 export function atMost(limit: number, text: string): Target {
@@ -65,7 +73,8 @@ export function markdownTable(columns: readonly string[], rows: readonly (readon
 }
 
 export function printSection(index: number, section: SectionResult): string {
-  return [`## ${index}. ${section.title}`, "", section.method, "", markdownTable(section.columns, section.rows), ""].join("\n");
+  const more = (section.more ?? []).flatMap((t) => [t.caption, "", markdownTable(t.columns, t.rows), ""]);
+  return [`## ${index}. ${section.title}`, "", section.method, "", markdownTable(section.columns, section.rows), "", ...more].join("\n");
 }
 
 export function summaryTable(figures: readonly Figure[]): string {

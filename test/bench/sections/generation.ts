@@ -8,7 +8,8 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { BenchContext } from "../context.js";
 import { atMost, milliseconds, ratio, type SectionResult } from "../report.js";
-import { median, medianRatio, roundRobin } from "../stats.js";
+import { breakdownTable, measureBreakdown, type Breakdown } from "../breakdown.js";
+import { median, medianRatio, nowMs, roundRobin } from "../stats.js";
 import { buildGenerator, generateArgs, QUICKTYPE_PATH, runOk } from "../workspace.js";
 
 interface Command {
@@ -47,7 +48,14 @@ export async function generationSection(context: BenchContext): Promise<SectionR
   // The build already ran when the bench started; every build rewrites dist/, so it runs no more
   // often than it is timed.
   for (const c of commands) if (!c.mayFail) await runOk(c.command, c.args);
-  const figures = await roundRobin(commands, rounds, context.seed, async (c) => {
+  const breakdowns: Breakdown[] = [];
+  const items = [...commands, { id: "breakdown", name: "pipeline in process, by stage", command: "", args: [] }];
+  const figures = await roundRobin(items, rounds, context.seed, async (c) => {
+    if (c.id === "breakdown") {
+      const started = nowMs();
+      breakdowns.push(await measureBreakdown(context.specPath));
+      return nowMs() - started;
+    }
     const result = c.id === "build" ? await buildGenerator() : await runOk(c.command, c.args);
     return result.milliseconds;
   });
@@ -69,6 +77,7 @@ export async function generationSection(context: BenchContext): Promise<SectionR
       "`generate` is `node dist/generator/cli.js generate --spec <spec> --out <temp> --quiet`; `npm run generate` also compiles the generator first, shown as build + generate.",
     columns: ["command", "wall time", "/ quicktype's three commands", "target"],
     rows,
+    more: [breakdownTable("Where the time of `generate` goes (the pipeline from dist/ in a fresh process, median per stage):", [{ label: "real spec", breakdowns }])],
     figures: [
       {
         figure: "full generate (all targets) / quicktype's three commands",
@@ -78,6 +87,6 @@ export async function generationSection(context: BenchContext): Promise<SectionR
         target,
       },
     ],
-    raw: { rounds, millisecondsByRound: Object.fromEntries(commands.map((c) => [c.id, { name: c.name, rounds: figures.get(c.id) }])), quicktypeByRound: quicktypeRounds },
+    raw: { rounds, breakdowns, millisecondsByRound: Object.fromEntries(commands.map((c) => [c.id, { name: c.name, rounds: figures.get(c.id) }])), quicktypeByRound: quicktypeRounds },
   };
 }
