@@ -71,48 +71,54 @@ type Parsed =
   | { readonly kind: "unknown"; readonly messageType: string }
   | { readonly kind: "invalid"; readonly reason: string };
 
+/**
+ * A key missing at the top level may come as a string inside `aps` (the FCM-to-APNs path). A value
+ * that is not a non-empty string counts as absent.
+ */
+function readText(extras: Record<string, unknown>, nested: Record<string, unknown> | undefined, key: string): string | undefined {
+  const top = extras[key];
+  const value = top === undefined && nested !== undefined ? nested[key] : top;
+  return isFilled(value) ? value : undefined;
+}
+
+function isDictionary(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
 /** The tolerant reading, with the same result shape as the generated parser. Never throws. */
 export function parsePushExtrasByHand(value: unknown): Parsed {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { kind: "invalid", reason: "not an object" };
-  const extras = value as Record<string, unknown>;
-  const aps = extras["aps"];
-  const nested = typeof aps === "object" && aps !== null && !Array.isArray(aps) ? (aps as Record<string, unknown>) : undefined;
-  // A key missing at the top level may come as a string inside `aps` (the FCM-to-APNs path).
-  const read = (key: string): string | undefined => {
-    const top = extras[key];
-    if (top === undefined && nested !== undefined) {
-      const inner = nested[key];
-      return isFilled(inner) ? inner : undefined;
-    }
-    return isFilled(top) ? top : undefined;
-  };
-
-  const messageType = read("messageType");
+  if (!isDictionary(value)) return { kind: "invalid", reason: "not an object" };
+  const aps = value["aps"];
+  const nested = isDictionary(aps) ? aps : undefined;
+  const messageType = readText(value, nested, "messageType");
   if (messageType === undefined) return { kind: "invalid", reason: "messageType missing" };
   switch (messageType) {
     case "mtoken.operationInit": {
-      const operationId = read("operationId");
-      const operationName = read("operationName");
+      const operationId = readText(value, nested, "operationId");
+      const operationName = readText(value, nested, "operationName");
       if (operationId === undefined) return { kind: "invalid", reason: "operationId missing" };
       if (operationName === undefined) return { kind: "invalid", reason: "operationName missing" };
-      return { kind: "message", message: { messageType, operationId, operationName, activationId: read("activationId") } };
+      return { kind: "message", message: { messageType, operationId, operationName, activationId: readText(value, nested, "activationId") } };
     }
     case "mtoken.operationFinished": {
-      const operationId = read("operationId");
-      const operationName = read("operationName");
-      const result = read("mtokenOperationResult");
+      const operationId = readText(value, nested, "operationId");
+      const operationName = readText(value, nested, "operationName");
+      const result = readText(value, nested, "mtokenOperationResult");
       if (operationId === undefined) return { kind: "invalid", reason: "operationId missing" };
       if (operationName === undefined) return { kind: "invalid", reason: "operationName missing" };
       if (result === undefined) return { kind: "invalid", reason: "mtokenOperationResult missing" };
       const mtokenOperationResult: EnumValue<OperationResult> = isOperationResult(result)
         ? { known: true, value: result, raw: result }
         : { known: false, raw: result };
-      return { kind: "message", message: { messageType, operationId, operationName, activationId: read("activationId"), mtokenOperationResult } };
+      return {
+        kind: "message",
+        message: { messageType, operationId, operationName, activationId: readText(value, nested, "activationId"), mtokenOperationResult },
+      };
     }
     case "mtoken.statusChange":
-      return { kind: "message", message: { messageType, activationId: read("activationId") } };
+      return { kind: "message", message: { messageType, activationId: readText(value, nested, "activationId") } };
     case "mtoken.inboxMessage.new": {
-      const inboxId = read("inboxId");
+      const inboxId = readText(value, nested, "inboxId");
       if (inboxId === undefined) return { kind: "invalid", reason: "inboxId missing" };
       return { kind: "message", message: { messageType, inboxId } };
     }

@@ -11,6 +11,7 @@ import { pathToFileURL } from "node:url";
 const [mode, first, second, payloadText] = process.argv.slice(2);
 const payload = payloadText === undefined ? null : JSON.parse(payloadText);
 
+const cpuStarted = process.cpuUsage();
 const started = performance.now();
 let valid = null;
 if (mode === "module") {
@@ -25,4 +26,7 @@ if (mode === "module") {
   process.exit(2);
 }
 const finished = performance.now();
-process.stdout.write(JSON.stringify({ milliseconds: finished - started, sinceProcessStart: finished, valid }));
+const cpu = process.cpuUsage(cpuStarted);
+process.stdout.write(
+  JSON.stringify({ milliseconds: finished - started, cpuMilliseconds: (cpu.user + cpu.system) / 1000, sinceProcessStart: finished, valid }),
+);
