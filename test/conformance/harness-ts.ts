@@ -4,6 +4,7 @@
  * message by name: a parsed message's fields are its own properties other than the discriminator.
  */
 import { existsSync } from "node:fs";
+import { cp, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { isPlainObject } from "./canonical.js";
@@ -25,18 +26,26 @@ export const harness: Harness = {
   // The generated TypeScript runs inside the runner's own Node process: nothing to install.
   toolchainProblem: async () => null,
   run: async (request: HarnessRun): Promise<readonly HarnessOutcome[]> => {
-    const api = await loadApi(request.generatedDir);
+    const api = await loadApi(request.generatedDir, request.workDir);
     const discriminator = request.model.discriminator.key;
     return request.vectors.map((vector) => outcomeOf(api, discriminator, vector.name, vector.payload));
   },
 };
 
-async function loadApi(generatedDir: string): Promise<GeneratedApi> {
-  const entry = join(generatedDir, "ts", "index.ts");
-  if (!existsSync(entry)) throw new Error(`${entry} not found: generate the typescript and validators targets`);
-  const loaded = (await import(pathToFileURL(entry).href)) as Record<string, unknown>;
+/**
+ * Loads a copy of `<generated>/ts` made inside the scratch folder beside a package.json that says
+ * "module": the generated folder may live anywhere (a temp folder, another project), and without
+ * that marker Node would load `validators.js`, an ES module, as CommonJS.
+ */
+async function loadApi(generatedDir: string, workDir: string): Promise<GeneratedApi> {
+  const source = join(generatedDir, "ts");
+  if (!existsSync(join(source, "index.ts"))) throw new Error(`${join(source, "index.ts")} not found: generate the typescript and validators targets`);
+  const copy = join(workDir, "ts");
+  await cp(source, copy, { recursive: true });
+  await writeFile(join(workDir, "package.json"), JSON.stringify({ type: "module", private: true }));
+  const loaded = (await import(pathToFileURL(join(copy, "index.ts")).href)) as Record<string, unknown>;
   for (const name of ["parsePushExtras", "validatePushExtras"]) {
-    if (typeof loaded[name] !== "function") throw new Error(`${entry} does not export the function ${name}`);
+    if (typeof loaded[name] !== "function") throw new Error(`${join(source, "index.ts")} does not export the function ${name}`);
   }
   return loaded as unknown as GeneratedApi;
 }
@@ -47,7 +56,7 @@ function outcomeOf(api: GeneratedApi, discriminator: string, name: string, paylo
   const problems: string[] = [];
   let parsed: CanonicalResult = { kind: "invalid" };
   try {
-    parsed = canonical(api.parsePushExtras(copy()), discriminator);
+    parsed = canonicalOfParseResult(api.parsePushExtras(copy()), discriminator);
   } catch (error) {
     problems.push(error instanceof ContractBreach ? error.message : `parsePushExtras threw: ${describeError(error)}`);
   }
@@ -62,7 +71,11 @@ function outcomeOf(api: GeneratedApi, discriminator: string, name: string, paylo
   return problems.length === 0 ? { name, parsed, valid } : { name, parsed, valid, problem: problems.join("; ") };
 }
 
-function canonical(result: unknown, discriminator: string): CanonicalResult {
+/**
+ * Maps a result of the generated `parsePushExtras` onto the canonical form; throws when the result
+ * breaks the API contract (no reason, a field that is neither a string, undefined nor an enum value).
+ */
+export function canonicalOfParseResult(result: unknown, discriminator: string): CanonicalResult {
   if (!isPlainObject(result)) throw new ContractBreach(`parsePushExtras returned ${typeof result}, not a result object`);
   switch (result["kind"]) {
     case "invalid": {
@@ -71,8 +84,9 @@ function canonical(result: unknown, discriminator: string): CanonicalResult {
       return { kind: "invalid" };
     }
     case "unknown": {
-      const messageType = result["messageType"];
-      if (typeof messageType !== "string") throw new ContractBreach("an unknown result has no string messageType");
+      // The raw type sits under the discriminator's wire key, as it does in a parsed message.
+      const messageType = result[discriminator];
+      if (typeof messageType !== "string") throw new ContractBreach(`an unknown result has no string ${discriminator}`);
       return { kind: "unknown", messageType };
     }
     case "message": {

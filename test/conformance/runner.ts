@@ -56,7 +56,11 @@ export async function runConformance(options: RunOptions): Promise<ConformanceRe
   const generatedDir = resolve(options.generatedDir);
   const model = await modelOfGenerated(generatedDir);
   const misfits = vectorModelProblems(model, vectors);
-  if (misfits.length > 0) throw new UsageError(`the vectors do not fit the spec in ${generatedDir}:\n${misfits.join("\n")}`);
+  if (misfits.length > 0) {
+    const shown = misfits.slice(0, 10);
+    const more = misfits.length > shown.length ? [`... and ${misfits.length - shown.length} more`] : [];
+    throw new UsageError(`the vectors do not fit the spec in ${generatedDir} (were they written for another spec?):\n${[...shown, ...more].join("\n")}`);
+  }
 
   const harnesses = await Promise.all(langs.map((lang) => loadHarness(lang, harnessDir)));
   const missing: string[] = [];
