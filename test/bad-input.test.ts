@@ -3,6 +3,7 @@
  * line with exit code 2 and one message that names the file and the JSON pointer, and the output
  * folder is left byte for byte as it was, with no temporary folder beside it.
  */
+import { createHash } from "node:crypto";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -147,6 +148,17 @@ describe("a broken spec or bad option", () => {
     expect(run.stdout).not.toMatch(/^✓ kotlin /m);
     // ...and still none of them reached the output folder (checked by refuse).
     expect(problemLines(run)).toEqual([expect.stringMatching(/^error: .*Kotlin .*"operation\.straße" and value "operation\.strasse" both map to the identifier OPERATION_STRASSE/)]);
+  });
+
+  it("an output path that is a file: exits 2 and leaves the file as it was", () => {
+    const parent = join(work, "out-is-a-file");
+    mkdirSync(parent);
+    const file = join(parent, "out");
+    writeFileSync(file, "not a folder\n");
+    const run = runCli(["generate", "--spec", GOOD_SPEC, "--out", file]);
+    expect(run.status).toBe(2);
+    expect(problemLines(run)).toEqual([`error: ${file}: the output path exists and is not a folder`]);
+    expect(treeHash(parent)).toEqual({ out: createHash("sha256").update("not a folder\n").digest("hex") });
   });
 
   it("creates no output folder when there was none", () => {
