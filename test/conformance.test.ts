@@ -198,6 +198,14 @@ describe("the runner's bookkeeping, with stand-in harnesses", () => {
     await expect(run).rejects.toThrow("rust: cargo not found; install rustup");
   });
 
+  it("refuses a harness file that does not export a harness of its language", async () => {
+    const dir = await harnessDir({ ts: echo("[]") });
+    await writeFile(join(dir, "harness-go.ts"), "export const harness = { lang: \"golang\", toolchainProblem: async () => null, run: async () => [] };\n");
+    await writeFile(join(dir, "harness-zig.ts"), "export const somethingElse = 1;\n");
+    await expect(runConformance({ langs: ["go"], generatedDir: generated.dir, vectorPaths: [VECTORS], harnessDir: dir })).rejects.toThrow(/exports the harness of "golang", not "go"/);
+    await expect(runConformance({ langs: ["zig"], generatedDir: generated.dir, vectorPaths: [VECTORS], harnessDir: dir })).rejects.toThrow(/does not export a harness/);
+  });
+
   it("refuses malformed vector files with the file and the vector", async () => {
     const cases: [unknown, RegExp][] = [
       [{ name: "x" }, /a vector file holds a JSON array/],

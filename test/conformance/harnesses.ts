@@ -6,6 +6,7 @@ import { readdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Harness } from "./harness.js";
+import { UsageError } from "./usage-error.js";
 
 export const HARNESS_DIR = dirname(fileURLToPath(import.meta.url));
 
@@ -22,11 +23,16 @@ export async function availableLanguages(dir: string = HARNESS_DIR): Promise<str
 
 export async function loadHarness(lang: string, dir: string = HARNESS_DIR): Promise<Harness> {
   const file = join(dir, `harness-${lang}.ts`);
-  const loaded = (await import(pathToFileURL(file).href)) as { harness?: Harness };
+  let loaded: { harness?: Harness };
+  try {
+    loaded = (await import(pathToFileURL(file).href)) as { harness?: Harness };
+  } catch (error) {
+    throw new UsageError(`cannot load ${file}: ${error instanceof Error ? error.message : String(error)}`);
+  }
   const harness = loaded.harness;
   if (harness === undefined || typeof harness.run !== "function" || typeof harness.toolchainProblem !== "function") {
-    throw new Error(`${file} does not export a harness (an object with lang, toolchainProblem and run)`);
+    throw new UsageError(`${file} does not export a harness (an object with lang, toolchainProblem and run)`);
   }
-  if (harness.lang !== lang) throw new Error(`${file} exports the harness of ${JSON.stringify(harness.lang)}, not ${JSON.stringify(lang)}`);
+  if (harness.lang !== lang) throw new UsageError(`${file} exports the harness of ${JSON.stringify(harness.lang)}, not ${JSON.stringify(lang)}`);
   return harness;
 }
