@@ -1,7 +1,11 @@
 /**
  * Compiling and running Kotlin (and the Java that calls it) in tests, with the pinned compilers:
- * Kotlin 2.x from test/toolchain/kotlin.sh, and Kotlin 1.9 from test/kotlin/compat/kotlin-1.9.sh to
- * prove that apps still on 1.9 can compile the generated file.
+ * Kotlin 2.x from test/toolchain/kotlin.sh, and Kotlin 1.9 from test/kotlin/compat/kotlin-1.9.sh.
+ *
+ * Why a second compiler: the generated file must work for apps still on Kotlin 1.9, but Kotlin 2.4
+ * no longer accepts `-language-version 1.9` (dropped with the K1 compiler, KT-80590, see the 2.4
+ * compatibility guide) and warns that 2.0 and 2.1 are deprecated, so under -Werror its oldest
+ * usable level is 2.2. Compiling with the last 1.9 release itself is the only real proof.
  *
  * Every compile runs with -Werror: a warning in generated code is a bug, since apps that build with
  * -Werror themselves would break on it.

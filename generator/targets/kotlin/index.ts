@@ -6,7 +6,7 @@
  */
 import { findEnum, type Enumeration, type Field, type Message, type OutputFile, type PushExtrasModel, type TargetOptions } from "../../model.js";
 import { createTemplateEnvironment, renderTemplate } from "../../templates.js";
-import { enumId, FIXED_NAMES, kotlinNames, type KotlinNames } from "./names.js";
+import { distinctValues, enumId, FIXED_NAMES, kotlinNames, type KotlinNames } from "./names.js";
 import { kdoc, lineCommentText, packageName, stringLiteral } from "./naming.js";
 
 export const KOTLIN_PATH = "kotlin/PushExtras.kt";
@@ -93,15 +93,13 @@ function enumContext(enumeration: Enumeration, names: KotlinNames) {
   const id = enumId(enumeration.name);
   const name = names.enumClasses.get(id)!;
   const entries = names.enumEntries.get(id)!;
-  // A spec may list one wire value twice; a second `when` branch for it would be a compiler warning.
-  const seen = new Set<string>();
-  const lookups = enumeration.values.filter((v) => !seen.has(v.wire) && seen.add(v.wire));
+  const values = distinctValues(enumeration);
   return {
     doc: kdoc([enumeration.title, enumeration.description], ""),
     name,
-    entries: enumeration.values.map((v) => ({ doc: kdoc([v.description], "    "), name: entries.get(v.wire)!, literal: stringLiteral(v.wire) })),
+    entries: values.map((v) => ({ doc: kdoc([v.description], "    "), name: entries.get(v.wire)!, literal: stringLiteral(v.wire) })),
     lookupDoc: kdoc(["The entry whose wire value is [raw], or null when this version of the spec does not list it (or [raw] is null)."], "        "),
-    lookups: lookups.map((v) => ({ literal: stringLiteral(v.wire), entry: entries.get(v.wire)! })),
+    lookups: values.map((v) => ({ literal: stringLiteral(v.wire), entry: entries.get(v.wire)! })),
   };
 }
 

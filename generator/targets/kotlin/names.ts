@@ -3,7 +3,7 @@
  * and the test harness both read them from here, so the harness calls exactly what was generated.
  * Two spec names that end up as one identifier raise a NameClashError instead of shadowing.
  */
-import type { Enumeration, Message, PushExtrasModel, Words } from "../../model.js";
+import type { Enumeration, EnumValue, Message, PushExtrasModel, Words } from "../../model.js";
 import { assignUnique } from "../../naming/words.js";
 import { constantName, propertyName, typeName } from "./naming.js";
 
@@ -84,10 +84,16 @@ function assignTypeNames(model: PushExtrasModel, messageTypesObject: string): Ma
   );
 }
 
+/** JSON Schema lets an enum list one value twice; it becomes one entry (two would not compile). */
+export function distinctValues(enumeration: Enumeration): readonly EnumValue[] {
+  const seen = new Set<string>();
+  return enumeration.values.filter((v) => !seen.has(v.wire) && seen.add(v.wire));
+}
+
 function entryNames(enumeration: Enumeration): ReadonlyMap<string, string> {
   return byKey(
     assignUnique(
-      enumeration.values,
+      distinctValues(enumeration),
       (v) => constantName(v.name),
       (v) => `value ${JSON.stringify(v.wire)}`,
       `Kotlin entries of enum ${enumId(enumeration.name)} (${enumeration.pointer})`,
@@ -96,7 +102,7 @@ function entryNames(enumeration: Enumeration): ReadonlyMap<string, string> {
   );
 }
 
-/** Compared without backticks: `` `object` `` is the identifier `object`. */
+/** Two keys of one message must not become one property. */
 function propertyNames(message: Message): ReadonlyMap<string, string> {
   return byKey(
     assignUnique(message.fields, (f) => propertyName(f.name), (f) => `key ${JSON.stringify(f.key)}`, `Kotlin properties of message ${JSON.stringify(message.wireType)}`),
