@@ -259,6 +259,28 @@ describe("the generated validator and parser on adversarial payloads", () => {
     }
   });
 
+  it("a polluted Object.prototype does not fill in a missing key for either reader", () => {
+    for (const message of model.messages) {
+      for (const field of message.fields.filter((f) => f.required)) {
+        const example = { ...message.examples[0]! };
+        const value = example[field.key] ?? "polluted";
+        delete example[field.key];
+        // Another library's prototype pollution puts the key on every object.
+        Object.defineProperty(Object.prototype, field.key, { value, configurable: true, writable: true, enumerable: true });
+        try {
+          const label = `${field.key} only on Object.prototype`;
+          const verdict = readBoth(example, label);
+          expect(verdict.valid, label).toBe(false);
+          const parsed = api.parsePushExtras(example) as { kind: string; message?: Record<string, unknown> };
+          if (field.tolerantRequired) expect(parsed.kind, label).toBe("invalid");
+          else expect(Object.getOwnPropertyDescriptor(parsed.message, field.key)?.value, label).toBeUndefined();
+        } finally {
+          delete (Object.prototype as Record<string, unknown>)[field.key];
+        }
+      }
+    }
+  });
+
   it("values that are not plain data: boxed strings, functions, Maps, Dates, BigInts", () => {
     const key = model.discriminator.key;
     const first = examples()[0]!;
