@@ -244,6 +244,45 @@ describe("the strict reading", () => {
     }
   });
 
+  it("reads only the payload's own keys, as the tolerant parser does", () => {
+    for (const message of model.messages) {
+      // Whatever the strict reading accepts, the tolerant one reads: it does not see inherited keys.
+      expectRejected(message, Object.create(example(message)), "required", "");
+      for (const key of requiredKeys(message).slice(1)) {
+        const { [key]: inherited, ...own } = example(message);
+        expectRejected(message, Object.assign(Object.create({ [key]: inherited }), own), "required", "");
+      }
+      expect(verdict(message, Object.assign(Object.create(null), example(message))).valid, "a null prototype is fine").toBe(true);
+      expect(verdict(message, new Proxy(example(message), {})).valid, "a transparent proxy is fine").toBe(true);
+    }
+  });
+
+  it("never throws: a payload whose reading throws is refused with an exception error", () => {
+    const throwing = new Proxy({}, { get: () => { throw new Error("trap"); }, has: () => { throw new Error("trap"); }, getOwnPropertyDescriptor: () => { throw new Error("trap"); } });
+    const revocable = Proxy.revocable({}, {});
+    revocable.revoke();
+    for (const message of model.messages) {
+      const payloads: unknown[] = [throwing, revocable.proxy, { ...example(message), aps: throwing }];
+      for (const key of Object.keys(example(message))) {
+        payloads.push(Object.defineProperty(example(message), key, { enumerable: true, get: () => { throw new Error(`getter ${key}`); } }));
+      }
+      for (const payload of payloads) {
+        for (const validate of [union(), validatorOf(message)]) {
+          let valid: boolean | undefined;
+          expect(() => (valid = validate(payload))).not.toThrow();
+          // A throwing value that nothing reads (under a key that is not ours) does not matter.
+          if (valid === true) continue;
+          expect(valid).toBe(false);
+          expect(validate.errors).toHaveLength(1);
+        }
+      }
+      const getter = Object.defineProperty(example(message), model.discriminator.key, { enumerable: true, get: () => { throw new Error("getter"); } });
+      expect(union()(getter)).toBe(false);
+      expect(union().errors).toEqual([{ instancePath: "", schemaPath: "#", keyword: "exception", params: { error: new Error("getter") }, message: "must not throw when read" }]);
+    }
+    expect(union()(throwing)).toBe(false);
+  });
+
   it("each message's validator rejects the other messages on the discriminator", () => {
     for (const message of model.messages) {
       for (const other of model.messages.filter((m) => m !== message)) {

@@ -5,6 +5,9 @@
  * options that shape the generated code, each chosen for the size or speed of the module without
  * changing what it accepts:
  * - `allErrors: false`: the first failure ends validation, so a valid payload pays for nothing else;
+ * - `ownProperties: true`: a key counts only as the payload's own property, as the tolerant parser
+ *   reads it; otherwise an object that inherits a message from its prototype would pass the strict
+ *   reading and be refused by the tolerant one (DOMAIN: whatever strict accepts, tolerant reads);
  * - string lengths as `.length` (AJV's `unicode: false`) when every length limit of the schema is at
  *   most one character, where counting UTF-16 units and counting code points agree; otherwise
  *   AJV's code-point counter, copied into the module (see ./self-contained.ts);
@@ -20,15 +23,25 @@ import { forEachSchema } from "./validation-schema.js";
 
 /** The key the schema is registered under in AJV; it appears nowhere in the output. */
 const SCHEMA_KEY = "push-extras:validation";
+/** The name AJV's module exports its function under, until that export line is taken out. */
+const TEMPORARY_EXPORT = "ajvValidatorToWrap";
 
 // A CommonJS module: imported from ESM it is `module.exports`, whose `default` is the function.
 const standaloneCode = standaloneModule.default;
 
-/** Returns the standalone ES module source, with the union validator exported as `exportName`. */
-export function compileStandalone(schema: JsonObject, exportName: string): string {
+export interface CompiledValidator {
+  /** AJV's module code, exporting nothing: its validator is wrapped by the caller before export. */
+  readonly code: string;
+  /** The name of AJV's validator function in that code, such as `validate20`. */
+  readonly functionName: string;
+}
+
+/** Compiles the schema into AJV's standalone code for one validator function. */
+export function compileStandalone(schema: JsonObject): CompiledValidator {
   const features = featuresUsed(schema);
   const ajv = createStrictAjv({
     allErrors: false,
+    ownProperties: true,
     unicode: !features.lengthsAgreeInCodeUnits,
     logger: withoutUnicodeDeprecation(console),
     code: { source: true, esm: true, lines: true },
@@ -37,7 +50,13 @@ export function compileStandalone(schema: JsonObject, exportName: string): strin
   if (!features.unevaluated) ajv.opts.unevaluated = false;
   if (!features.dynamicRef) ajv.opts.dynamicRef = false;
   ajv.addSchema(schema, SCHEMA_KEY);
-  return standaloneCode(ajv, { [exportName]: SCHEMA_KEY });
+  const functionName = String(ajv.getSchema(SCHEMA_KEY)?.source?.validateName);
+  const exportLine = `export const ${TEMPORARY_EXPORT} = ${functionName};\n`;
+  const code = standaloneCode(ajv, { [TEMPORARY_EXPORT]: SCHEMA_KEY });
+  if (!/^validate\d+$/.test(functionName) || code.split(exportLine).length !== 2) {
+    throw new Error(`internal: AJV's standalone code does not export its validator as expected (${JSON.stringify(exportLine)})`);
+  }
+  return { code: code.replace(exportLine, ""), functionName };
 }
 
 interface Features {

@@ -21,21 +21,23 @@ import { validationSchema } from "./validation-schema.js";
 export const VALIDATORS_PATH = "ts/validators.js";
 export const DECLARATIONS_PATH = "ts/validators.d.ts";
 
-/** Module-private helper of validators.js; AJV's own names there all end in a number. */
-const MESSAGE_VALIDATOR_HELPER = "messageValidator";
+/** Module-private helpers of validators.js; AJV's own names there all end in a number. */
+const HELPERS = { exceptionError: "exceptionError", messageValidator: "messageValidator" } as const;
 
 const env = createTemplateEnvironment();
 
 export function emitValidators(model: PushExtrasModel, _options: TargetOptions): readonly OutputFile[] {
   const names = assignNames(model);
   const messages = model.messages.map((message) => ({ message, names: names.messages.get(message)! }));
-  const ajvCode = selfContained(compileStandalone(validationSchema(model.schema), API_NAMES.validateUnion));
+  const compiled = compileStandalone(validationSchema(model.schema));
   const key = model.discriminator.key;
 
   const code = renderTemplate(env, "validators/validators.js.hbs", {
     header: blockComment(fileHeader(model, "Validators of the strict reading, compiled from the schema by AJV at build time. This module loads nothing at run time.")),
-    ajvCode,
-    helper: MESSAGE_VALIDATOR_HELPER,
+    ajvCode: selfContained(compiled.code),
+    ajvFunction: compiled.functionName,
+    exceptionError: HELPERS.exceptionError,
+    messageValidator: HELPERS.messageValidator,
     union: API_NAMES.validateUnion,
     tagKeyText: `\`${key}\``,
     tagKey: stringLiteral(key),
@@ -85,7 +87,7 @@ function errorFields(model: PushExtrasModel) {
   return [
     { name: "instancePath", type: "string", doc: `JSON pointer of the offending value in the payload, such as \`/${escapeJsonPointer(field)}\`; empty for the payload itself.` },
     { name: "schemaPath", type: "string", doc: "Where the broken rule is in the schema, as a URI fragment holding a JSON pointer." },
-    { name: "keyword", type: "string", doc: "The JSON Schema keyword of the broken rule, such as `required`, `type`, `pattern` or `enum`." },
+    { name: "keyword", type: "string", doc: "The JSON Schema keyword of the broken rule, such as `required`, `type`, `pattern` or `enum`; `exception` when reading the payload threw (a getter or a proxy, never a payload parsed from JSON)." },
     { name: "params", type: "Readonly<Record<string, unknown>>", doc: "Details that depend on the keyword, such as `missingProperty` for `required` or `allowedValues` for `enum`." },
     { name: "message", type: "string", doc: `The broken rule in words, such as \`must have required property '${field}'\`.` },
   ];
