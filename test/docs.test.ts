@@ -2,7 +2,8 @@
  * The docs target without a browser: escaping rules as tables of given and wanted, golden files,
  * markdownlint, determinism, and the facts of the page the docs replace, word for word.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createStrictAjv } from "../generator/ajv.js";
@@ -11,9 +12,13 @@ import { NameClashError } from "../generator/naming/words.js";
 import { assignAnchors, headingAnchor } from "../generator/targets/docs/anchors.js";
 import { escapeHtml, htmlInline } from "../generator/targets/docs/html-escape.js";
 import { code, descriptionInline, descriptionParagraphs, displayValue, text } from "../generator/targets/docs/inline.js";
+import { buildOutline } from "../generator/targets/docs/outline.js";
 import { escapeMarkdownText, markdownCodeBlock, markdownCodeSpan, markdownLine, markdownParagraph } from "../generator/targets/docs/markdown-escape.js";
 import { CANONICAL_SPEC, generateDocs, lintMarkdown } from "./docs/helpers.js";
 import { htmlRows, markdownRows, plainText } from "./docs/tables.js";
+
+/** The part of a spec that the anchor tests edit. */
+type SpecJson = { "x-groups": { title: string }[] };
 
 const GOLDEN_DIR = "test/docs/golden";
 const GOLDEN_CASES = [
@@ -117,13 +122,72 @@ describe("heading anchors", () => {
     expect(headingAnchor(heading)).toBe(anchor);
   });
 
-  const source = { file: "spec.json", pointer: "/x", what: "heading" };
-  it("fails loudly when two headings would share an anchor", () => {
-    expect(() => assignAnchors([{ visibleText: "Message inbox", source }, { visibleText: "Message Inbox!", source }])).toThrow(NameClashError);
+  const group = (title: string) => ({ visibleText: title, source: { file: "spec.json", pointer: "/x-groups/2/title", what: `the title ${JSON.stringify(title)} of group "inbox"`, change: 'the title of group "inbox"' } });
+  const message = (wireType: string) => ({ visibleText: `Message ${wireType}`, source: { file: "spec.json", pointer: "/$defs/Inbox", what: `the message type ${JSON.stringify(wireType)}`, change: `the message type ${JSON.stringify(wireType)} (a change to the contract)` } });
+  const ownSection = { visibleText: "Summary", source: { file: "spec.json", pointer: "", what: "a section", change: null } };
+  const clashMessage = (headings: Parameters<typeof assignAnchors>[0]) => {
+    try {
+      assignAnchors(headings);
+    } catch (error) {
+      expect(error).toBeInstanceOf(NameClashError);
+      return (error as Error).message;
+    }
+    throw new Error("no clash reported");
+  };
+
+  it("fails loudly when two headings would share an anchor, naming both values and what to change", () => {
+    const text = clashMessage([group("Message inbox"), message("inbox!")]);
+    expect(text).toContain('the title "Message inbox" of group "inbox" at spec.json#/x-groups/2/title');
+    expect(text).toContain('the message type "inbox!" at spec.json#/$defs/Inbox (the heading "Message inbox!")');
+    expect(text).toContain("both get the anchor #message-inbox");
+    expect(text).toContain('change the title of group "inbox" or the message type "inbox!" (a change to the contract)');
+    // An x-name renames code; it cannot move a heading's anchor.
+    expect(text).not.toContain("x-name");
   });
 
-  it("fails loudly when a heading has no letter or digit", () => {
-    expect(() => assignAnchors([{ visibleText: "— !", source }])).toThrow(InputError);
+  it("asks for a change only where the spec can make one: never to the page's own headings", () => {
+    const text = clashMessage([ownSection, group("summary?")]);
+    expect(text).toContain(`the page's own heading "Summary" and the title "summary?" of group "inbox"`);
+    expect(text).toMatch(/; change the title of group "inbox" so that the two anchors differ$/);
+  });
+
+  it("fails loudly when a heading has no letter or digit, and says what to change", () => {
+    expect(() => assignAnchors([group("— !")])).toThrow(InputError);
+    expect(() => assignAnchors([group("— !")])).toThrow(/change the title of group "inbox" to hold one/);
+  });
+
+  it.each([
+    ["a group titled like a section of the page", (spec: SpecJson) => void (spec["x-groups"][2]!.title = "Keys!"), ["the page's own heading \"Keys\"", 'the title "Keys!" of group "inbox"'], 'change the title of group "inbox" so'],
+    ["a group titled like a message heading", (spec: SpecJson) => void (spec["x-groups"][0]!.title = "Message: mtoken.statusChange"), ['the title "Message: mtoken.statusChange" of group "operation"', 'the message type "mtoken.statusChange"'], 'change the title of group "operation" or the message type "mtoken.statusChange" (a change to the contract) so'],
+  ])("a spec with %s is refused with a message that names the clash", async (_edge, edit, named, remedy) => {
+    const spec = JSON.parse(readFileSync(CANONICAL_SPEC, "utf8")) as SpecJson;
+    edit(spec);
+    const dir = mkdtempSync(join(tmpdir(), "push-extras-docs-anchors-"));
+    try {
+      const specPath = join(dir, "push-extras.schema.json");
+      writeFileSync(specPath, JSON.stringify(spec));
+      const error = await generateDocs(specPath).then(() => null, (e: unknown) => e);
+      expect(error).toBeInstanceOf(NameClashError);
+      const text = (error as Error).message;
+      for (const part of named) expect(text).toContain(part);
+      expect(text).toContain(specPath);
+      expect(text).toContain(remedy);
+      expect(text).not.toContain("x-name");
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("the note on the two readings", () => {
+  it("gives the spec's reason for the tolerant rules with the tolerant reading when the spec has no fallback key", async () => {
+    const { model } = await generateDocs(CANONICAL_SPEC);
+    const reason = "Apps must `never` crash | on a payload.";
+    const items = buildOutline({ ...model, tolerant: { nestedFallback: null, description: reason } }).readings.items.map((item) => markdownLine(item, false));
+    expect(items).toHaveLength(2);
+    expect(items[1]).toMatch(/^\*\*Tolerant reading\*\*.* Apps must `never` crash \\\| on a payload\.$/);
+    const without = buildOutline({ ...model, tolerant: { nestedFallback: null, description: null } }).readings.items.map((item) => markdownLine(item, false));
+    expect(without[1]).not.toContain("crash");
   });
 });
 
@@ -204,12 +268,31 @@ describe.each(["md", "html"] as const)("the %s page says what the old hand-writt
     for (const type of ["mtoken.operationInit", "mtoken.operationFinished", "mtoken.statusChange", "mtoken.inboxMessage.new"]) {
       expect(rowOf(rows, "messageType", "required", "string", type)).toHaveLength(1);
     }
-    expect(rowOf(rows, "operationId", "required", "string, UUID")).toHaveLength(2);
-    expect(rowOf(rows, "operationName", "required", "string")).toHaveLength(2);
-    expect(rowOf(rows, "activationId", "optional")).toHaveLength(2);
-    expect(rowOf(rows, "activationId", "required by the contract; tolerant readers accept it absent")).toHaveLength(1);
-    expect(rowOf(rows, "inboxId", "required")).toHaveLength(1);
+    expect(rowOf(rows, "operationId", "required", "non-empty string, UUID")).toHaveLength(2);
+    expect(rowOf(rows, "operationName", "required", "non-empty string", "any text")).toHaveLength(2);
+    expect(rowOf(rows, "activationId", "optional; when present, must not be empty", "non-empty string", "any text")).toHaveLength(2);
+    expect(rowOf(rows, "activationId", "required by the contract; tolerant readers accept it absent", "non-empty string")).toHaveLength(1);
+    expect(rowOf(rows, "inboxId", "required", "non-empty string", "any text")).toHaveLength(1);
     expect(rowOf(rows, "mtokenOperationResult", "required", "string, enumeration: Operation result")).toHaveLength(1);
+  });
+
+  it("a required key may be neither missing nor empty; an optional one, when present, not empty", async () => {
+    const { rows, text } = await load();
+    expect(text).toContain("A payload is invalid when messageType is missing or is not one of the message types above, when a required key of its message type is missing, when a key of its message type is not a string or is empty,");
+    expect(text).toContain("An optional key that is not a string counts as absent; an empty one is kept as sent, although the strict reading rejects it.");
+    const fieldRows = rows.filter((r) => r.length === 5 && /^(required|optional)/.test(r[1]!) && r[0] !== "messageType");
+    expect(fieldRows).toHaveLength(9);
+    expect(fieldRows.filter((r) => !r[2]!.startsWith("non-empty string")).map((r) => r[2])).toEqual(["string, enumeration: Operation result"]);
+    expect(text).not.toContain("free text");
+  });
+
+  it("tolerant readers look inside aps because of the path from FCM to APNs, as the note on the readings says", async () => {
+    const { text } = await load();
+    const readings = text.slice(text.lastIndexOf("Reading a payload"));
+    // Without the strong emphasis that the Markdown's plain text keeps.
+    const note = readings.slice(0, readings.indexOf("Operation lifecycle")).replace(/\*\*/g, "");
+    expect(note).toContain("Keys inside aps: On the path from FCM to APNs the extras may arrive as strings inside the aps dictionary of the notification instead of beside it.");
+    expect(note).toContain("the tolerant reading takes it from the object under aps if it is a string there; a string at the top level wins, even an empty one. The strict reading does not look inside aps.");
   });
 
   it("the result is required only when the operation finished, and otherwise ignored", async () => {

@@ -37,15 +37,18 @@ export async function openWatchedPage(browser: Browser, viewport = { width: 1024
 export type PageItem =
   | { readonly kind: "heading"; readonly level: number; readonly text: string; readonly anchor: string }
   | { readonly kind: "table"; readonly headers: string[]; readonly rows: string[][] }
-  | { readonly kind: "code"; readonly text: string };
+  | { readonly kind: "code"; readonly text: string }
+  | { readonly kind: "list"; readonly items: string[] };
 
-/** Headings, tables and code blocks of the page in document order, with their visible text. */
+/** Headings, tables, code blocks and lists (those of the text, not of the contents) of the page in document order, with their visible text. */
 export async function pageItems(page: Page): Promise<PageItem[]> {
   return page.evaluate(() => {
     const text = (el: Element) => (el.textContent ?? "").replace(/\s+/g, " ").trim();
     const items: unknown[] = [];
-    for (const el of document.body.querySelectorAll("h1, h2, h3, h4, h5, h6, table, pre")) {
-      if (el.tagName === "TABLE") {
+    for (const el of document.body.querySelectorAll("h1, h2, h3, h4, h5, h6, table, pre, ul, ol")) {
+      if (el.tagName === "UL" || el.tagName === "OL") {
+        if (!el.closest("nav")) items.push({ kind: "list", items: [...el.children].map(text) });
+      } else if (el.tagName === "TABLE") {
         const table = el as HTMLTableElement;
         items.push({
           kind: "table",

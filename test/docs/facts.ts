@@ -24,12 +24,19 @@ function noTicks(value: string): string {
 }
 
 export function expectedRequiredness(field: Field): string {
-  if (!field.required) return "optional";
+  if (!field.required) return field.type.kind === "string" && field.type.minLength > 0 ? "optional; when present, must not be empty" : "optional";
   return field.tolerantRequired ? "required" : "required by the contract; tolerant readers accept it absent";
+}
+
+/** The type column of a string field starts with its least length: an empty value is what senders get wrong. */
+export function expectedStringType(minLength: number): string {
+  if (minLength === 0) return "string";
+  return minLength === 1 ? "non-empty string" : `string of at least ${minLength} characters`;
 }
 
 type Heading = Extract<PageItem, { kind: "heading" }>;
 type Table = Extract<PageItem, { kind: "table" }>;
+type List = Extract<PageItem, { kind: "list" }>;
 
 /** Items after a heading, up to the next heading of the same or a higher level. */
 function sectionOf(items: readonly PageItem[], heading: Heading): PageItem[] {
@@ -83,8 +90,7 @@ export function checkFacts(model: PushExtrasModel, items: readonly PageItem[], p
     if (users.length > 0 && users.length < model.messages.length) expect(row[1]?.includes("ignored by the other message types") === true, `key ${row[0]} does not say that other types ignore it`);
   }
 
-  expect(text.includes("Strict reading") && text.includes("Tolerant reading"), "the two readings are not described");
-  if (model.tolerant.nestedFallback !== null) expect(text.includes(`Keys inside ${noTicks(wire(model.tolerant.nestedFallback))}`), "the fallback key is not described");
+  problems.push(...checkReadings(model, items, headings));
 
   for (const m of model.messages) {
     const heading = headings.find((h) => h.level === 3 && h.text === `Message ${wire(m.wireType)}`);
@@ -93,6 +99,32 @@ export function checkFacts(model: PushExtrasModel, items: readonly PageItem[], p
       continue;
     }
     problems.push(...checkMessage(model, m, sectionOf(items, heading), text));
+  }
+  return problems;
+}
+
+/** The note on the two readings: one list item per reading and one for the fallback key, with what the model says about them. */
+function checkReadings(model: PushExtrasModel, items: readonly PageItem[], headings: readonly Heading[]): string[] {
+  const problems: string[] = [];
+  const expect = (ok: boolean, message: string) => {
+    if (!ok) problems.push(`readings: ${message}`);
+  };
+  const heading = headings.find((h) => h.level === 2 && h.text === "Reading a payload");
+  const list = heading ? (sectionOf(items, heading).find((i) => i.kind === "list") as List | undefined) : undefined;
+  const [strict = "", tolerant = "", fallback = "", ...extra] = (list?.items ?? []).map((item) => noTicks(item));
+  const { nestedFallback, description } = model.tolerant;
+  expect(strict.startsWith("Strict reading") && tolerant.startsWith("Tolerant reading"), `the two readings are not described: ${JSON.stringify(list?.items)}`);
+  expect(extra.length === 0 && (nestedFallback === null) === (fallback === ""), `the list holds ${list?.items.length} items`);
+  if (nestedFallback !== null) expect(fallback.startsWith(`Keys inside ${noTicks(wire(nestedFallback))}`), "the fallback key is not described");
+  // The spec's reason for the tolerant rules stands with the rule it explains.
+  if (description !== null) expect((nestedFallback === null ? tolerant : fallback).includes(noTicks(visibleProse(description))), "the reason for the tolerant rules is missing");
+
+  const fields = model.messages.flatMap((m) => m.fields);
+  if (fields.some((f) => f.type.kind === "string" && f.type.minLength > 0)) {
+    expect(/is empty|is shorter than/.test(strict), "the strict reading does not say that it rejects short values");
+  }
+  if (fields.some((f) => !f.tolerantRequired && f.type.kind === "string" && f.type.minLength > 0)) {
+    expect(tolerant.includes("an empty one is kept as sent"), "the tolerant reading does not say what it does with an empty optional key");
   }
   return problems;
 }
@@ -118,6 +150,9 @@ function checkMessage(model: PushExtrasModel, m: PushExtrasModel["messages"][num
     expect(row[1] === expectedRequiredness(f), `${f.key} requiredness ${JSON.stringify(row[1])}`);
     expect(noTicks(row[4] ?? "") === noTicks(visibleProse(f.description)), `${f.key} description ${JSON.stringify(row[4])}`);
     if (f.type.kind === "string") {
+      const type = expectedStringType(f.type.minLength);
+      expect(row[2] === type || row[2]?.startsWith(`${type},`) === true || row[2]?.startsWith(`${type} with`) === true, `${f.key} type ${JSON.stringify(row[2])}`);
+      if (f.type.pattern === null) expect(row[3] === (f.type.minLength > 0 ? "any text" : "any text, even empty"), `${f.key} allowed values ${JSON.stringify(row[3])}`);
       if (f.type.formatName !== null) expect(row[2]?.includes(visible(f.type.formatName)) === true, `${f.key} format ${JSON.stringify(row[2])}`);
       if (f.type.pattern !== null) expect(row[3]?.includes(wire(f.type.pattern)) === true, `${f.key} pattern ${JSON.stringify(row[3])}`);
     } else {

@@ -7,7 +7,7 @@ import { pointerOf } from "../../errors.js";
 import { findEnum, type Field, type Message, type PushExtrasModel, type Words } from "../../model.js";
 import { assignAnchors, type Heading } from "./anchors.js";
 import { code, descriptionInline, longCode, descriptionParagraphs, joined, link, plainLine, plainText, strong, text, type Inline, type Paragraph } from "./inline.js";
-import { readingsSection, requirednessOf } from "./readings.js";
+import { readingsSection, requirednessLabel, requirednessOf } from "./readings.js";
 
 export interface DocsOutline {
   readonly title: SectionHeading;
@@ -88,10 +88,19 @@ export function buildOutline(model: PushExtrasModel): DocsOutline {
 function headingAnchors(model: PushExtrasModel): (id: string) => string {
   const file = model.specPath;
   const headings: (Heading & { readonly id: string })[] = [
-    { id: "title", visibleText: plainLine(model.title), source: { file, pointer: pointerOf("title"), what: "title" } },
-    ...Object.entries(FIXED_HEADINGS).map(([id, heading]) => ({ id, visibleText: heading, source: { file, pointer: "", what: "section" } })),
-    ...model.groups.map((g, i) => ({ id: `group:${g.id}`, visibleText: plainLine(g.title), source: { file, pointer: pointerOf("x-groups", i, "title"), what: "group title" } })),
-    ...model.messages.map((m) => ({ id: `message:${m.wireType}`, visibleText: messageHeadingText(m.wireType), source: { file, pointer: m.pointer, what: "message" } })),
+    { id: "title", visibleText: plainLine(model.title), source: { file, pointer: pointerOf("title"), what: `the spec's title ${JSON.stringify(model.title)}`, change: "the spec's title" } },
+    ...Object.entries(FIXED_HEADINGS).map(([id, heading]) => ({ id, visibleText: heading, source: { file, pointer: "", what: "a section", change: null } })),
+    ...model.groups.map((g, i) => ({
+      id: `group:${g.id}`,
+      visibleText: plainLine(g.title),
+      source: { file, pointer: pointerOf("x-groups", i, "title"), what: `the title ${JSON.stringify(g.title)} of group ${JSON.stringify(g.id)}`, change: `the title of group ${JSON.stringify(g.id)}` },
+    })),
+    // A message heading shows its wire type, so the only change that moves its anchor is a change to the contract.
+    ...model.messages.map((m) => ({
+      id: `message:${m.wireType}`,
+      visibleText: messageHeadingText(m.wireType),
+      source: { file, pointer: m.pointer, what: `the message type ${JSON.stringify(m.wireType)}`, change: `the message type ${JSON.stringify(m.wireType)} (a change to the contract)` },
+    })),
   ];
   const anchors = assignAnchors(headings);
   const byId = new Map(headings.map((h) => [h.id, anchors.get(h)!]));
@@ -184,7 +193,7 @@ function messageSection(model: PushExtrasModel, message: Message, anchor: string
       columns: ["Key", "Requiredness", "Type and format", "Allowed values", "Description"],
       rows: [
         [[code(model.discriminator.key)], [text("required")], [text("string")], [code(message.wireType)], descriptionInline(message.typeDescription)],
-        ...message.fields.map((f) => [[code(f.key)], [text(requirednessOf(f).label)], typeAndFormat(model, f), allowedValues(model, f), descriptionInline(f.description)]),
+        ...message.fields.map((f) => [[code(f.key)], [text(requirednessLabel(f))], typeAndFormat(model, f), allowedValues(model, f), descriptionInline(f.description)]),
       ],
     },
     enums: enumFields.map((f) => enumValues(model, f.key, f.enumName)),
@@ -201,16 +210,24 @@ function sentence(title: string): string {
 function typeAndFormat(model: PushExtrasModel, field: Field): Paragraph {
   const type = field.type;
   if (type.kind === "enum") return [text(`string, enumeration: ${plainLine(findEnum(model, type.enumName).title)}`)];
-  if (type.formatName !== null) return [text(`string, ${plainLine(type.formatName)}`)];
-  if (type.pattern !== null) return [text("string with a pattern")];
-  return [text("string")];
+  const string = stringOfLength(type.minLength);
+  if (type.formatName !== null) return [text(`${string}, ${plainLine(type.formatName)}`)];
+  if (type.pattern !== null) return [text(`${string} with a pattern`)];
+  return [text(string)];
 }
 
+/** The strict reading's least length, said where the type is: an empty value is the usual mistake. */
+function stringOfLength(minLength: number): string {
+  if (minLength <= 0) return "string";
+  return minLength === 1 ? "non-empty string" : `string of at least ${minLength} characters`;
+}
+
+/** Any text within the type's least length; only where there is none does it say that empty is fine. */
 function allowedValues(model: PushExtrasModel, field: Field): Paragraph {
   const type = field.type;
   if (type.kind === "enum") return joined(findEnum(model, type.enumName).values.map((v) => [code(v.wire)]), ", ");
   if (type.pattern !== null) return [text("matching "), longCode(type.pattern)];
-  return [text("free text")];
+  return [text(type.minLength > 0 ? "any text" : "any text, even empty")];
 }
 
 function enumValues(model: PushExtrasModel, key: string, enumName: Words): { paragraph: Paragraph; table: Table } {
