@@ -22,7 +22,7 @@ export const VALIDATORS_PATH = "ts/validators.js";
 export const DECLARATIONS_PATH = "ts/validators.d.ts";
 
 /** Module-private helpers of validators.js; AJV's own names there all end in a number. */
-const HELPERS = { exceptionError: "exceptionError", messageValidator: "messageValidator" } as const;
+const HELPERS = { check: "check", messageValidator: "messageValidator" } as const;
 
 const env = createTemplateEnvironment();
 
@@ -36,7 +36,7 @@ export function emitValidators(model: PushExtrasModel, _options: TargetOptions):
     header: blockComment(fileHeader(model, "Validators of the strict reading, compiled from the schema by AJV at build time. This module loads nothing at run time.")),
     ajvCode: selfContained(compiled.code),
     ajvFunction: compiled.functionName,
-    exceptionError: HELPERS.exceptionError,
+    check: HELPERS.check,
     messageValidator: HELPERS.messageValidator,
     union: API_NAMES.validateUnion,
     tagKeyText: `\`${key}\``,
