@@ -58,6 +58,8 @@ const RULES = {
   groups: 'every branch names a group of "x-groups" in "x-group"',
   described: "every branch, field and enum value has a description",
   stringsOnly: 'every field is a string ("type": "string", optionally with "enum" or "pattern")',
+  nonEmptyRequired:
+    'a required free-text field has "minLength": 1 or more: tolerant readers reject an empty required value, and whatever the strict reading accepts they must parse',
   examples: "every branch has at least one example, and every example validates",
   tolerantOptional: '"x-tolerantOptional" lists only required fields of its branch',
 } as const;
@@ -170,6 +172,9 @@ function checkBranch(
     const at = pointerOf(...pointerParts(pointer), "properties", key);
     const resolved = resolveSchema(file, doc, property, at);
     checkFieldSchema(resolved.schema, at, resolved.pointer, report);
+    if (required.includes(key) && resolved.schema["enum"] === undefined && !(Number(resolved.schema["minLength"]) >= 1)) {
+      report(at, RULES.nonEmptyRequired);
+    }
     fields.push({
       key,
       pointer: at,

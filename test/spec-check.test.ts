@@ -61,6 +61,7 @@ describe("the spec check", () => {
     { rule: "an example of another message type", mutate: (s) => (s["$defs"].StatusChange.examples[0] = { messageType: "mtoken.inboxMessage.new", inboxId: "x" }), pointer: "/$defs/StatusChange/examples/0", says: /another message type/ },
     { rule: "x-tolerantOptional naming a key that is not required", mutate: (s) => (s["$defs"].InboxMessageNew["x-tolerantOptional"] = ["nope"]), pointer: "/$defs/InboxMessageNew/x-tolerantOptional", says: /"nope"/ },
     { rule: "a required key without a property", mutate: (s) => s["$defs"].InboxMessageNew.required.push("ghost"), pointer: "/$defs/InboxMessageNew/required", says: /"ghost" has no entry/ },
+    { rule: "a required field that may be empty", mutate: (s) => delete s["$defs"].InboxId.minLength, pointer: "/$defs/InboxMessageNew/properties/inboxId", says: /"minLength": 1/ },
     { rule: "an unresolvable $ref", mutate: (s) => (s["$defs"].InboxMessageNew.properties.inboxId.$ref = "#/$defs/Nowhere"), pointer: "/$defs/InboxMessageNew/properties/inboxId", says: /Nowhere/ },
   ];
 

@@ -51,7 +51,7 @@ export function assignUnique<T>(
     const earlier = byIdentifier.get(id);
     if (earlier !== undefined) {
       throw new NameClashError(
-        `${what}: ${describe(earlier)} and ${describe(item)} both map to the identifier ${id}; rename one or give it an x-name`,
+        `${what}: ${describe(earlier)} and ${describe(item)} both map to the identifier ${id}; rename one in the spec (a message by its $defs key or x-name, an enum value by x-enumNames)`,
       );
     }
     byIdentifier.set(id, item);
