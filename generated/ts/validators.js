@@ -394,47 +394,37 @@ return errors === 0;
 
 
 /**
- * Gives a check the shape of an exported validator: `errors` after every call, null when the
- * payload passed, and no exception ever. A payload whose reading throws (a getter or a proxy; JSON
- * never does) is refused like any other invalid payload.
+ * Runs AJV's validator and returns null when the payload passed, else its errors. With a
+ * `tagValue`, a payload whose `messageType` names another type (or none) fails on that key first:
+ * the validator of one message type is the union validator, which picks that type's checks by the
+ * same key, rather than the same code compiled again. No exception escapes: a payload whose reading
+ * throws (a getter or a proxy; JSON never does) is refused like any other invalid payload.
  */
-function validator(check) {
-  const validate = (data) => {
-    try {
-      validate.errors = check(data);
-    } catch (error) {
-      validate.errors = [{instancePath: "", schemaPath: "#", keyword: "exception", params: {error}, message: "must not throw when read"}];
+function check(data, tagValue) {
+  try {
+    if (tagValue !== undefined && data && typeof data == "object" && !Array.isArray(data) && data["messageType"] !== tagValue) {
+      return [{instancePath: "/messageType", schemaPath: "#/properties/messageType/const", keyword: "const", params: {allowedValue: tagValue}, message: "must be equal to constant"}];
     }
-    return validate.errors === null;
-  };
+    return validate20(data) ? null : validate20.errors;
+  } catch (error) {
+    return [{instancePath: "", schemaPath: "#", keyword: "exception", params: {error}, message: "must not throw when read"}];
+  }
+}
+
+export function validatePushExtras(data) {
+  return (validatePushExtras.errors = check(data)) === null;
+}
+
+/** The validator of the message whose `messageType` is `tagValue`. */
+function messageValidator(tagValue) {
+  const validate = (data) => (validate.errors = check(data, tagValue)) === null;
   return validate;
 }
 
-/** AJV's union validator as a check: null when the payload passed, else its errors. */
-function unionCheck(data) {
-  return validate20(data) ? null : validate20.errors;
-}
+export const validateOperationInit = /*#__PURE__*/ messageValidator("mtoken.operationInit");
 
-/**
- * The check of one message type, built on the union validator rather than compiled again: a
- * payload whose `messageType` names another type (or none) fails on that key, and any other payload
- * is checked by the union validator, which picks this type's checks by that key.
- */
-function messageCheck(tagValue) {
-  return (data) => {
-    if (data && typeof data == "object" && !Array.isArray(data) && data["messageType"] !== tagValue) {
-      return [{instancePath: "/messageType", schemaPath: "#/properties/messageType/const", keyword: "const", params: {allowedValue: tagValue}, message: "must be equal to constant"}];
-    }
-    return unionCheck(data);
-  };
-}
+export const validateOperationFinished = /*#__PURE__*/ messageValidator("mtoken.operationFinished");
 
-export const validatePushExtras = /*#__PURE__*/ validator(unionCheck);
+export const validateStatusChange = /*#__PURE__*/ messageValidator("mtoken.statusChange");
 
-export const validateOperationInit = /*#__PURE__*/ validator(messageCheck("mtoken.operationInit"));
-
-export const validateOperationFinished = /*#__PURE__*/ validator(messageCheck("mtoken.operationFinished"));
-
-export const validateStatusChange = /*#__PURE__*/ validator(messageCheck("mtoken.statusChange"));
-
-export const validateInboxMessageNew = /*#__PURE__*/ validator(messageCheck("mtoken.inboxMessage.new"));
+export const validateInboxMessageNew = /*#__PURE__*/ messageValidator("mtoken.inboxMessage.new");
