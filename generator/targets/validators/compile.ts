@@ -42,6 +42,9 @@ export function compileStandalone(schema: JsonObject): CompiledValidator {
   const ajv = createStrictAjv({
     allErrors: false,
     ownProperties: true,
+    // The spec was checked against the meta-schema already; compiling the meta-schema again would
+    // cost more than the whole rest of this target.
+    validateSchema: false,
     unicode: !features.lengthsAgreeInCodeUnits,
     logger: withoutUnicodeDeprecation(console),
     code: { source: true, esm: true, lines: true },
