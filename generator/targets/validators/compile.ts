@@ -32,7 +32,7 @@ const standaloneCode = standaloneModule.default;
 export interface CompiledValidator {
   /** AJV's module code, exporting nothing: its validator is wrapped by the caller before export. */
   readonly code: string;
-  /** The name of AJV's validator function in that code, such as `validate20`. */
+  /** The name of AJV's validator function in that code, such as `validate0`. */
   readonly functionName: string;
 }
 
