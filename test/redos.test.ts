@@ -68,6 +68,17 @@ describe("the checker and the extractors", () => {
   });
 });
 
+describe("a spec with an exponential pattern (test/fixtures/redos-pattern)", () => {
+  it("is accepted by the generator, and the scan of its generated validators finds the pattern vulnerable", async () => {
+    const { files } = await generate({ specPath: "test/fixtures/redos-pattern/push-extras.schema.json", targets: ["typescript", "validators"] });
+    const verdicts = files.flatMap((file) => {
+      const scanned = scanFile(file);
+      return scanned === null ? [] : scanned.scan.found.map((regex) => ({ source: regex.source, status: recheck(regex, scanned.language).status }));
+    });
+    expect(verdicts).toContainEqual({ source: "^(?:[a-z]+_?)+$", status: "vulnerable" });
+  });
+});
+
 describe("regular expressions of the spec", () => {
   for (const spec of SPECS) {
     const patterns = schemaPatterns(JSON.parse(readFileSync(spec, "utf8")));
