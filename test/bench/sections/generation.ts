@@ -74,7 +74,8 @@ export async function generationSection(context: BenchContext): Promise<SectionR
     title: "Generation",
     method:
       `Wall time of each command as a fresh process, median of ${rounds} round(s) after one untimed run, order shuffled per round. ` +
-      "`generate` is `node dist/generator/cli.js generate --spec <spec> --out <temp> --quiet`; `npm run generate` also compiles the generator first, shown as build + generate.",
+      "`generate` is `node dist/generator/cli.js generate --spec <spec> --out <temp> --quiet` into a folder that already holds its output, as in a build that regenerates; " +
+      "`npm run generate` also compiles the generator first, shown as build + generate.",
     columns: ["command", "wall time", "/ quicktype's three commands", "target"],
     rows,
     more: [breakdownTable("Where the time of `generate` goes (the pipeline from dist/ in a fresh process, median per stage):", [{ label: "real spec", breakdowns }])],
