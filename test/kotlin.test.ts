@@ -5,10 +5,10 @@
  * compiler run do: the real spec's output, the Android example and every hostile spec's output
  * and harness go through one run per compiler.
  */
-import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type OutputFile, type PushExtrasModel } from "../generator/model.js";
 import { generate } from "../generator/pipeline.js";
 import { KOTLIN_PATH } from "../generator/targets/kotlin/index.js";
@@ -20,6 +20,17 @@ import { HARNESS_MAIN_CLASS, renderHarness } from "./kotlin/harness/render.js";
 import { vectorsFromModel } from "./kotlin/model-vectors.js";
 
 const REAL_SPEC = "spec/push-extras.schema.json";
+
+/** Scratch folders of this file, removed when it ends. */
+const scratch: string[] = [];
+async function scratchDir(purpose: string): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), `push-extras-kotlin-${purpose}-`));
+  scratch.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(scratch.map((dir) => rm(dir, { recursive: true, force: true })));
+});
 /** Hostile specs that must generate, compile and parse; name-collision must fail instead (see kotlin-naming.test.ts). */
 const HOSTILE_SPECS = [
   "test/kotlin/fixtures/kotlin-names",
@@ -67,11 +78,11 @@ describe("kotlin target, real spec", () => {
   });
 
   it("passes every shared vector and the vectors made from its examples through the harness", async () => {
-    const generatedDir = await mkdtemp(join(tmpdir(), "push-extras-kotlin-gen-"));
+    const generatedDir = await scratchDir("gen");
     await writeOutput((await generate({ specPath: REAL_SPEC, targets: ["schema", "kotlin"] })).files, generatedDir);
     const vectors = [...(await sharedVectors()), ...vectorsFromModel(model)];
     expect(await harness.toolchainProblem()).toBeNull();
-    const outcomes = await harness.run({ generatedDir, model, vectors, workDir: await mkdtemp(join(tmpdir(), "push-extras-kotlin-work-")) });
+    const outcomes = await harness.run({ generatedDir, model, vectors, workDir: await scratchDir("work") });
     expect(outcomes).toEqual(expectedOutcomes(vectors));
   });
 });
@@ -83,7 +94,7 @@ interface CompiledSpec {
 }
 
 describe("kotlin target, compiled together: real spec, Android example, Java caller, hostile specs", () => {
-  const work = mkdtemp(join(tmpdir(), "push-extras-kotlin-all-"));
+  const work = scratchDir("all");
   const sources: string[] = [];
   const hostile: CompiledSpec[] = [];
   let classes: string;
