@@ -24,6 +24,9 @@ export function createStrictAjv(extra: Options = {}): Ajv2020 {
     // branch, and much faster than trying every `oneOf` branch.
     discriminator: true,
     allErrors: false,
+    // A key counts only as the payload's own property, as in every generated reader: without it a
+    // key named like an Object.prototype member (`toString`) would count as present everywhere.
+    ownProperties: true,
     // Unknown keywords are tolerated: a spec may carry annotations of other tools.
     strictSchema: false,
     strictTypes: false,

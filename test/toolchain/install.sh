@@ -20,4 +20,6 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 bash "$here/kotlin.sh" install
+# The oldest Kotlin that app toolchains still use, to prove the generated file compiles there too.
+bash "$here/../kotlin/compat/kotlin-1.9.sh" install
 bash "$here/swift.sh" install
