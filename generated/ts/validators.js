@@ -5,18 +5,18 @@
  * Validators of the strict reading, compiled from the schema by AJV at build time. This module loads nothing at run time.
  */
 
-const schema38 = {"type":"string","enum":["authentication.success","authentication.fail","operation.timeout","operation.canceled","operation.methodNotAvailable"]};
+const schema7 = {"type":"string","enum":["authentication.success","authentication.fail","operation.timeout","operation.canceled","operation.methodNotAvailable"]};
 const func0 = Object.prototype.hasOwnProperty;
-const pattern4 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
+const pattern0 = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
 
-function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
+function validate0(data, {instancePath="", parentData, parentDataProperty, rootData=data}={}){
 let vErrors = null;
 let errors = 0;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.messageType === undefined) || (!(func0.call(data, "messageType")))) && (missing0 = "messageType")){
-validate20.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate0.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -28,7 +28,7 @@ if(errors === _errs2){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing1;
 if(((((data.messageType === undefined) || (!(func0.call(data, "messageType")))) && (missing1 = "messageType")) || (((data.operationId === undefined) || (!(func0.call(data, "operationId")))) && (missing1 = "operationId"))) || (((data.operationName === undefined) || (!(func0.call(data, "operationName")))) && (missing1 = "operationName"))){
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
@@ -36,11 +36,11 @@ if(data.messageType !== undefined && func0.call(data, "messageType")){
 let data0 = data.messageType;
 const _errs4 = errors;
 if(typeof data0 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/0/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/0/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("mtoken.operationInit" !== data0){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/0/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.operationInit"},message:"must be equal to constant"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/0/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.operationInit"},message:"must be equal to constant"}];
 return false;
 }
 var valid2 = _errs4 === errors;
@@ -56,18 +56,18 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(typeof data1 === "string"){
 if(data1.length < 1){
-validate20.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data1)){
-validate20.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\""}];
+if(!pattern0.test(data1)){
+validate0.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\""}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -84,12 +84,12 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data2 === "string"){
 if(data2.length < 1){
-validate20.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -106,12 +106,12 @@ const _errs13 = errors;
 if(errors === _errs13){
 if(typeof data3 === "string"){
 if(data3.length < 1){
-validate20.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -126,7 +126,7 @@ var valid2 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -137,7 +137,7 @@ if(errors === _errs15){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing2;
 if((((((data.messageType === undefined) || (!(func0.call(data, "messageType")))) && (missing2 = "messageType")) || (((data.operationId === undefined) || (!(func0.call(data, "operationId")))) && (missing2 = "operationId"))) || (((data.operationName === undefined) || (!(func0.call(data, "operationName")))) && (missing2 = "operationName"))) || (((data.mtokenOperationResult === undefined) || (!(func0.call(data, "mtokenOperationResult")))) && (missing2 = "mtokenOperationResult"))){
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
@@ -145,11 +145,11 @@ if(data.messageType !== undefined && func0.call(data, "messageType")){
 let data4 = data.messageType;
 const _errs17 = errors;
 if(typeof data4 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/1/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/1/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("mtoken.operationFinished" !== data4){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/1/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.operationFinished"},message:"must be equal to constant"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/1/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.operationFinished"},message:"must be equal to constant"}];
 return false;
 }
 var valid7 = _errs17 === errors;
@@ -165,18 +165,18 @@ const _errs20 = errors;
 if(errors === _errs20){
 if(typeof data5 === "string"){
 if(data5.length < 1){
-validate20.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 else {
-if(!pattern4.test(data5)){
-validate20.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\""}];
+if(!pattern0.test(data5)){
+validate0.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/pattern",keyword:"pattern",params:{pattern: "^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"},message:"must match pattern \""+"^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$"+"\""}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/operationId",schemaPath:"#/$defs/OperationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -193,12 +193,12 @@ const _errs23 = errors;
 if(errors === _errs23){
 if(typeof data6 === "string"){
 if(data6.length < 1){
-validate20.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/operationName",schemaPath:"#/$defs/OperationName/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -215,12 +215,12 @@ const _errs26 = errors;
 if(errors === _errs26){
 if(typeof data7 === "string"){
 if(data7.length < 1){
-validate20.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -234,11 +234,11 @@ if(data.mtokenOperationResult !== undefined && func0.call(data, "mtokenOperation
 let data8 = data.mtokenOperationResult;
 const _errs28 = errors;
 if(typeof data8 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/mtokenOperationResult",schemaPath:"#/$defs/OperationResult/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/mtokenOperationResult",schemaPath:"#/$defs/OperationResult/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((data8 === "authentication.success") || (data8 === "authentication.fail")) || (data8 === "operation.timeout")) || (data8 === "operation.canceled")) || (data8 === "operation.methodNotAvailable"))){
-validate20.errors = [{instancePath:instancePath+"/mtokenOperationResult",schemaPath:"#/$defs/OperationResult/enum",keyword:"enum",params:{allowedValues: schema38.enum},message:"must be equal to one of the allowed values"}];
+validate0.errors = [{instancePath:instancePath+"/mtokenOperationResult",schemaPath:"#/$defs/OperationResult/enum",keyword:"enum",params:{allowedValues: schema7.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid7 = _errs28 === errors;
@@ -253,7 +253,7 @@ var valid7 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -264,7 +264,7 @@ if(errors === _errs31){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing3;
 if((((data.messageType === undefined) || (!(func0.call(data, "messageType")))) && (missing3 = "messageType")) || (((data.activationId === undefined) || (!(func0.call(data, "activationId")))) && (missing3 = "activationId"))){
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/2/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
@@ -272,11 +272,11 @@ if(data.messageType !== undefined && func0.call(data, "messageType")){
 let data9 = data.messageType;
 const _errs33 = errors;
 if(typeof data9 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/2/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/2/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("mtoken.statusChange" !== data9){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/2/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.statusChange"},message:"must be equal to constant"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/2/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.statusChange"},message:"must be equal to constant"}];
 return false;
 }
 var valid13 = _errs33 === errors;
@@ -292,12 +292,12 @@ const _errs36 = errors;
 if(errors === _errs36){
 if(typeof data10 === "string"){
 if(data10.length < 1){
-validate20.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/activationId",schemaPath:"#/$defs/ActivationId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -310,7 +310,7 @@ var valid13 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -321,7 +321,7 @@ if(errors === _errs38){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing4;
 if((((data.messageType === undefined) || (!(func0.call(data, "messageType")))) && (missing4 = "messageType")) || (((data.inboxId === undefined) || (!(func0.call(data, "inboxId")))) && (missing4 = "inboxId"))){
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/3/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
@@ -329,11 +329,11 @@ if(data.messageType !== undefined && func0.call(data, "messageType")){
 let data11 = data.messageType;
 const _errs40 = errors;
 if(typeof data11 !== "string"){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/3/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/3/properties/messageType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if("mtoken.inboxMessage.new" !== data11){
-validate20.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/3/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.inboxMessage.new"},message:"must be equal to constant"}];
+validate0.errors = [{instancePath:instancePath+"/messageType",schemaPath:"#/oneOf/3/properties/messageType/const",keyword:"const",params:{allowedValue: "mtoken.inboxMessage.new"},message:"must be equal to constant"}];
 return false;
 }
 var valid16 = _errs40 === errors;
@@ -349,12 +349,12 @@ const _errs43 = errors;
 if(errors === _errs43){
 if(typeof data12 === "string"){
 if(data12.length < 1){
-validate20.errors = [{instancePath:instancePath+"/inboxId",schemaPath:"#/$defs/InboxId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate0.errors = [{instancePath:instancePath+"/inboxId",schemaPath:"#/$defs/InboxId/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath:instancePath+"/inboxId",schemaPath:"#/$defs/InboxId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate0.errors = [{instancePath:instancePath+"/inboxId",schemaPath:"#/$defs/InboxId/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -367,28 +367,28 @@ var valid16 = true;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate0.errors = [{instancePath,schemaPath:"#/oneOf/3/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "messageType", tagValue: tag0},message:"value of tag \"messageType\" must be in oneOf"}];
+validate0.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "mapping", tag: "messageType", tagValue: tag0},message:"value of tag \"messageType\" must be in oneOf"}];
 return false;
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "messageType", tagValue: tag0},message:"tag \"messageType\" must be string"}];
+validate0.errors = [{instancePath,schemaPath:"#/discriminator",keyword:"discriminator",params:{error: "tag", tag: "messageType", tagValue: tag0},message:"tag \"messageType\" must be string"}];
 return false;
 }
 }
 }
 else {
-validate20.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate0.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate20.errors = vErrors;
+validate0.errors = vErrors;
 return errors === 0;
 }
 
@@ -405,7 +405,7 @@ function check(data, tagValue) {
     if (tagValue !== undefined && data && typeof data == "object" && !Array.isArray(data) && data["messageType"] !== tagValue) {
       return [{instancePath: "/messageType", schemaPath: "#/properties/messageType/const", keyword: "const", params: {allowedValue: tagValue}, message: "must be equal to constant"}];
     }
-    return validate20(data) ? null : validate20.errors;
+    return validate0(data) ? null : validate0.errors;
   } catch (error) {
     return [{instancePath: "", schemaPath: "#", keyword: "exception", params: {error}, message: "must not throw when read"}];
   }
