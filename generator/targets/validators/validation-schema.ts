@@ -8,7 +8,7 @@
  * - the discriminator's branches are written in place of their `$ref`s, so that AJV compiles them
  *   inside the union validator instead of as functions it calls with a context object on every
  *   payload. References inside a branch (to a field's definition) stay: AJV inlines those itself,
- *   and reports their errors at the definition (`#/$defs/OperationId/pattern`).
+ *   and reports their errors at the definition (such as `#/$defs/Name/pattern`).
  */
 import { ANNOTATION_KEYWORDS } from "../../ajv.js";
 import { isObject, type JsonObject } from "../../resolve.js";
