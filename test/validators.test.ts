@@ -325,9 +325,11 @@ const essence = (errors: readonly ValidationError[] | null | undefined) => (erro
 function expectAgreement(model: PushExtrasModel, generated: ValidatorModule, numRuns: number): void {
   const ajv = createStrictAjv();
   const runtimeUnion = ajv.compile(model.schema as object);
-  // A message's own schema, by its pointer as a URI fragment.
-  const fragment = (pointer: string) => pointer.split("/").map(encodeURIComponent).join("/");
-  const runtimeOf = new Map(model.messages.map((m) => [m, ajv.getSchema(`${model.id}#${fragment(m.pointer)}`)!]));
+  // A message's own schema, compiled with the definitions it refers to.
+  const schema = model.schema as Record<string, unknown>;
+  const at = (pointer: string) =>
+    pointer.split("/").slice(1).reduce<any>((node, segment) => node[segment.replace(/~1/g, "/").replace(/~0/g, "~")], schema) as object;
+  const runtimeOf = new Map(model.messages.map((m) => [m, ajv.compile({ ...at(m.pointer), $defs: schema["$defs"] })]));
   const union = generated["validatePushExtras"]!;
   const seen = { valid: 0, invalid: 0 };
   fc.assert(
