@@ -4,7 +4,7 @@
  * carries a mark naming its check (test/package/readme-blocks.ts); this file says what each check
  * does, and the README's "How this README is tested" says it in words.
  */
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { lint } from "markdownlint/promise";
@@ -109,6 +109,9 @@ function config(block: CodeBlock): void {
   const validate = new Ajv2020({ allErrors: true }).compile(schema);
   const value = JSON.parse(block.code) as unknown;
   expect(validate(value) ? [] : validate.errors, `README line ${block.line}`).toEqual([]);
+  // A `$schema` path is for editors: it must lead to the schema from where the file is saved.
+  const editorSchema = (value as { $schema?: unknown }).$schema;
+  if (typeof editorSchema === "string") expect(existsSync(join(project(block), editorSchema)), `README line ${block.line}: $schema ${editorSchema}`).toBe(true);
   writeFileSync(join(project(block), "push-extras.config.json"), `${block.code}\n`);
   lastOutput = undefined;
 }
@@ -166,6 +169,14 @@ describe("the README's code blocks", () => {
       await checks[block.kind](block);
     });
   }
+
+  it("name only subpaths that the installed package resolves, and its schema's $id", () => {
+    const subpaths = [...new Set([...README.matchAll(/`(push-extras\/[^`\s]+)`/g)].map((m) => m[1]!))];
+    expect(subpaths.length).toBeGreaterThan(4);
+    const script = `for (const s of ${JSON.stringify(subpaths)}) require.resolve(s); console.log(require("push-extras/schema.json").$id)`;
+    const resolved = mustRun(process.execPath, ["-e", script], workspace.app);
+    expect(README).toContain(`\`$id\` \`${resolved.stdout.trim()}\``);
+  });
 });
 
 describe("the README's Markdown", () => {
