@@ -43,15 +43,18 @@ export async function generate(request: GenerateRequest): Promise<GenerateResult
   return { model, files };
 }
 
+/**
+ * The targets to run, always in registry order and each once: the manifest lists them, and the
+ * same set of targets must give the same bytes however the user ordered them.
+ */
 function selectTargets(names: readonly string[] | undefined) {
   if (names === undefined) return allTargets;
-  return names.map((name) => {
-    const target = findTarget(name);
-    if (!target) {
+  for (const name of names) {
+    if (!findTarget(name)) {
       throw InputError.at("options", "", `unknown target ${JSON.stringify(name)}; known: ${allTargets.map((t) => t.name).join(", ")}`);
     }
-    return target;
-  });
+  }
+  return allTargets.filter((t) => names.includes(t.name));
 }
 
 function assertUniquePaths(files: readonly OutputFile[]): void {

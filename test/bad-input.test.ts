@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeF
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildGenerator, problemLines, runCli, treeHash } from "./reliability/cli.js";
+import { problemLines, runCli, treeHash } from "./reliability/cli.js";
 
 const BAD = "test/fixtures/bad";
 const GOOD_SPEC = "spec/push-extras.schema.json";
@@ -65,7 +65,6 @@ let work: string;
 let pristine: string;
 
 beforeAll(() => {
-  buildGenerator();
   work = mkdtempSync(join(tmpdir(), "push-extras-bad-input-"));
   // An output folder as an earlier good run left it: the state every failed run must preserve.
   pristine = join(work, "pristine");

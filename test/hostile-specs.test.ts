@@ -14,7 +14,7 @@ import { NameClashError } from "../generator/naming/words.js";
 import { generate } from "../generator/pipeline.js";
 import { typeName } from "../generator/targets/typescript/naming.js";
 import { compileKotlin } from "./kotlin/compile.js";
-import { buildGenerator, problemLines, runCli } from "./reliability/cli.js";
+import { problemLines, runCli } from "./reliability/cli.js";
 import { inlineHtmlElements, inspectHtml, launchBrowser, markdownProblems, type HtmlFacts } from "./reliability/docs-safety.js";
 import { compileTypeScript, loadGenerated, writeFiles, type GeneratedModule } from "./reliability/generated.js";
 import { compileSwift } from "./swift/compile.js";
@@ -191,7 +191,6 @@ describe("the hostile spec name-collision", () => {
   }
 
   it("is refused by the command line with exit 2, one message naming both values, and nothing written", () => {
-    buildGenerator();
     const parent = join(work, "collision");
     const run = runCli(["generate", "--spec", fixture("name-collision"), "--out", join(parent, "out")]);
     expect(run.status, run.stderr).toBe(2);

@@ -14,12 +14,6 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Builds the generator into dist/ and fails loudly when it does not compile. */
-export function buildGenerator(): void {
-  const r = spawnSync("npm", ["run", "--silent", "build:generator"], { encoding: "utf8" });
-  if (r.status !== 0) throw new Error(`npm run build:generator failed (exit ${r.status}):\n${r.stdout}\n${r.stderr}`);
-}
-
 export function runCli(args: readonly string[], cwd?: string): CliRun {
   const cli = cwd === undefined ? CLI : join(process.cwd(), CLI);
   const r = spawnSync(process.execPath, [cli, ...args], { encoding: "utf8", cwd, env: { ...process.env, NO_COLOR: "1" } });
