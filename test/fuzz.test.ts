@@ -12,6 +12,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Message, PushExtrasModel } from "../generator/model.js";
 import { generate } from "../generator/pipeline.js";
+import { typeName } from "../generator/targets/typescript/naming.js";
 import { compileTypeScript, loadGenerated, writeFiles, type GeneratedModule } from "./reliability/generated.js";
 
 const SPEC = "spec/push-extras.schema.json";
@@ -19,6 +20,8 @@ const SPEC = "spec/push-extras.schema.json";
 let work: string;
 let api: GeneratedModule;
 let model: PushExtrasModel;
+/** `validate<TypeName>` of every message, by name. */
+let messageValidators: [string, (value: unknown) => unknown][];
 const prototypeBefore = snapshotPrototype();
 
 function snapshotPrototype(): string[] {
@@ -36,6 +39,12 @@ beforeAll(async () => {
   const compiled = compileTypeScript(work);
   if (compiled.status !== 0) throw new Error(`the generated TypeScript does not compile:\n${compiled.output}`);
   api = await loadGenerated(work);
+  messageValidators = model.messages.map((m) => {
+    const name = `validate${typeName(m.name)}`;
+    const validate = api[name];
+    if (typeof validate !== "function") throw new Error(`the generated module has no function ${name}`);
+    return [name, validate as (value: unknown) => unknown];
+  });
 });
 afterAll(() => {
   if (work !== undefined) rmSync(work, { recursive: true, force: true });
@@ -47,7 +56,7 @@ interface Verdict {
 }
 
 /**
- * Runs both readers on one input and fails on anything a caller could not survive: an exception,
+ * Runs both readers (and every per-message validator) on one input and fails on anything a caller could not survive: an exception,
  * a result outside the contract, or a payload the strict reading accepts and the tolerant one does not.
  */
 function readBoth(input: unknown, label: string, { agree = true } = {}): Verdict {
@@ -65,6 +74,16 @@ function readBoth(input: unknown, label: string, { agree = true } = {}): Verdict
     throw new Error(`${label}: validatePushExtras threw ${String(error)}`);
   }
   expect(typeof valid, `${label}: the validator returns a boolean`).toBe("boolean");
+  for (const [name, validateOne] of messageValidators) {
+    let one: unknown;
+    try {
+      one = validateOne(input);
+    } catch (error) {
+      throw new Error(`${label}: ${name} threw ${String(error)}`);
+    }
+    expect(typeof one, `${label}: ${name} returns a boolean`).toBe("boolean");
+    if (agree && one === true) expect(valid, `${label}: ${name} accepts it, so validatePushExtras must`).toBe(true);
+  }
   const result = parsed as { kind?: unknown; reason?: unknown; message?: { messageType?: unknown }; messageType?: unknown };
   expect(["message", "unknown", "invalid"], `${label}: result kind`).toContain(result.kind);
   if (result.kind === "invalid") expect(typeof result.reason === "string" && result.reason !== "", `${label}: a reason`).toBe(true);
