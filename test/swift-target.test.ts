@@ -1,15 +1,18 @@
 /**
- * The Swift target without a compiler: golden files, naming and escaping, name clashes, options,
- * and that the generator holds no name of the contract. Compiling and running the output is in
+ * The Swift target without a compiler: its output against the committed generated/swift and, for
+ * other options, against golden files; naming and escaping, name clashes, options, and that the
+ * generator holds no name of the contract. Compiling and running the output is in
  * swift-compile.test.ts and swift-conformance.test.ts.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../generator/errors.js";
 import { NameClashError } from "../generator/naming/words.js";
 import { generate } from "../generator/pipeline.js";
+import { SWIFT_FILE } from "../generator/targets/swift/index.js";
 import { argumentLabel, docComment, memberName, stringLiteral, typeName } from "../generator/targets/swift/naming.js";
+import { expectMatchesCommitted, expectMatchesGoldenFile } from "./golden.js";
 import { GOLDEN_CASES, GOLDEN_DIR, PROJECT_SPEC } from "./swift/golden.js";
 
 const FIXTURES = join(import.meta.dirname, "fixtures");
@@ -17,17 +20,17 @@ const SWIFT_FIXTURES = join(import.meta.dirname, "swift", "fixtures");
 
 async function swiftOf(specPath: string, options = {}): Promise<string> {
   const { files } = await generate({ specPath, targets: ["swift"], options });
-  return files.find((f) => f.path === "swift/PushExtras.swift")!.contents;
+  return files.find((f) => f.path === SWIFT_FILE)!.contents;
 }
 
 describe("Swift golden files", () => {
+  it("the output for the default options matches the committed generated/swift", async () => {
+    expectMatchesCommitted(SWIFT_FILE, await swiftOf(PROJECT_SPEC));
+  });
+
   for (const golden of GOLDEN_CASES) {
     it(`${golden.file} matches the output for ${JSON.stringify(golden.options)}`, async () => {
-      const contents = await swiftOf(PROJECT_SPEC, golden.options);
-      const path = join(GOLDEN_DIR, golden.file);
-      if (process.env["UPDATE_GOLDEN"] === "1") writeFileSync(path, contents);
-      expect(existsSync(path), `missing ${path}; create it with UPDATE_GOLDEN=1`).toBe(true);
-      expect(contents).toBe(readFileSync(path, "utf8"));
+      expectMatchesGoldenFile(join(GOLDEN_DIR, golden.file), await swiftOf(PROJECT_SPEC, golden.options));
     });
   }
 
