@@ -34,6 +34,8 @@ export interface CompiledValidator {
   readonly code: string;
   /** The name of AJV's validator function in that code, such as `validate0`. */
   readonly functionName: string;
+  /** The flags AJV compiles each `pattern` with, for code that must match as it does. */
+  readonly regExpFlags: string;
 }
 
 /** Compiles the schema into AJV's standalone code for one validator function. */
@@ -59,7 +61,7 @@ export function compileStandalone(schema: JsonObject): CompiledValidator {
   if (!/^validate\d+$/.test(functionName) || code.split(exportLine).length !== 2) {
     throw new Error(`internal: AJV's standalone code does not export its validator as expected (${JSON.stringify(exportLine)})`);
   }
-  return { code: code.replace(exportLine, ""), functionName };
+  return { code: code.replace(exportLine, ""), functionName, regExpFlags: ajv.opts.unicodeRegExp === false ? "" : "u" };
 }
 
 interface Features {

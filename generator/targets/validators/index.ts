@@ -6,6 +6,11 @@
  * AJV compiles one function, the union validator, with the discriminator's branches inline; each
  * message's validator checks the discriminator value and then calls that same function, so the
  * module carries every rule once (see ./validation-schema.ts and ./compile.ts).
+ *
+ * In front of AJV sits a fast accept path generated from the same schema when every keyword of it
+ * is one the fast path implements exactly (./fast-path-plan.ts, ./fast-path-code.ts): a valid
+ * payload is accepted after one read per key; anything else goes to AJV, which decides and
+ * reports every rejection.
  */
 import { escapeFragment, escapeJsonPointer } from "ajv/dist/compile/util.js";
 import type { OutputFile, PushExtrasModel, TargetOptions } from "../../model.js";
@@ -15,6 +20,8 @@ import { API_NAMES, assignNames } from "../typescript/names.js";
 import { stringLiteral } from "../typescript/naming.js";
 import { compileStandalone } from "./compile.js";
 import { blockComment, jsDoc } from "./comments.js";
+import { fastPathCode } from "./fast-path-code.js";
+import { planFastPath } from "./fast-path-plan.js";
 import { assertImportsNothing, selfContained } from "./self-contained.js";
 import { validationSchema } from "./validation-schema.js";
 
@@ -29,13 +36,16 @@ const env = createTemplateEnvironment();
 export function emitValidators(model: PushExtrasModel, _options: TargetOptions): readonly OutputFile[] {
   const names = assignNames(model);
   const messages = model.messages.map((message) => ({ message, names: names.messages.get(message)! }));
-  const compiled = compileStandalone(validationSchema(model.schema));
+  const schema = validationSchema(model.schema);
+  const compiled = compileStandalone(schema);
+  const fastPath = planFastPath(schema);
   const key = model.discriminator.key;
 
   const code = renderTemplate(env, "validators/validators.js.hbs", {
     header: blockComment(fileHeader(model, "Validators of the strict reading, compiled from the schema by AJV at build time. This module loads nothing at run time.")),
     ajvCode: selfContained(compiled.code),
     ajvFunction: compiled.functionName,
+    fastPath: "plan" in fastPath ? fastPathCode(fastPath.plan, compiled.regExpFlags) : null,
     check: HELPERS.check,
     messageValidator: HELPERS.messageValidator,
     union: API_NAMES.validateUnion,

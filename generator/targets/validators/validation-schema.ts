@@ -81,7 +81,7 @@ function inlineBranches(root: JsonObject): JsonObject {
 }
 
 /** The value at a local reference (`#/$defs/Name`), or undefined when it is not one. */
-function resolveLocalPointer(root: JsonObject, ref: string): unknown {
+export function resolveLocalPointer(root: JsonObject, ref: string): unknown {
   if (!ref.startsWith("#/")) return undefined;
   let node: unknown = root;
   for (const raw of ref.slice(2).split("/")) {
