@@ -6,10 +6,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { milliseconds, type Table } from "./report.js";
 import { median } from "./stats.js";
-import { REPO_ROOT, runOk } from "./workspace.js";
+import { runOk, type GeneratorBuild } from "./workspace.js";
 
 const PROBE = join(dirname(fileURLToPath(import.meta.url)), "probe/generate-targets.mjs");
-const PIPELINE = join(REPO_ROOT, "dist/generator/pipeline.js");
 
 export interface Breakdown {
   readonly nodeStart: number;
@@ -18,8 +17,8 @@ export interface Breakdown {
   readonly targets: Readonly<Record<string, number>>;
 }
 
-export async function measureBreakdown(specPath: string): Promise<Breakdown> {
-  return JSON.parse((await runOk(process.execPath, [PROBE, PIPELINE, specPath])).stdout) as Breakdown;
+export async function measureBreakdown(generator: GeneratorBuild, specPath: string): Promise<Breakdown> {
+  return JSON.parse((await runOk(process.execPath, [PROBE, generator.pipelinePath, specPath])).stdout) as Breakdown;
 }
 
 /** Stage names and their median milliseconds over several breakdowns, in pipeline order. */

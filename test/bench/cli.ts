@@ -17,7 +17,7 @@ import { generationSection } from "./sections/generation.js";
 import { scalingSection } from "./sections/scaling.js";
 import { sizeSection } from "./sections/size.js";
 import { throughputSection } from "./sections/throughput.js";
-import { buildGenerator, createWorkspace, generateInto, loadGenerated, REPO_ROOT, SPEC_PATH } from "./workspace.js";
+import { buildGenerator, createWorkspace, generateInto, loadGenerated, privateGenerator, REPO_ROOT, SPEC_PATH } from "./workspace.js";
 
 const SECTIONS = [
   { id: "throughput", run: throughputSection },
@@ -88,16 +88,18 @@ async function main(argv: readonly string[]): Promise<number> {
 
   const workspace = await createWorkspace();
   try {
-    log("building the generator (npm run build:generator)");
-    const built = await buildGenerator();
+    log("building the generator (the compiler command of npm run build:generator, into the bench's own folder)");
+    const generator = await privateGenerator(workspace.dir);
+    const built = await buildGenerator(generator);
     if (built.code !== 0) log(`the generator build reported errors; measuring what it emitted:\n${built.stdout}${built.stderr}`);
     const generatedDir = join(workspace.dir, "real");
-    await generateInto(SPEC_PATH, generatedDir);
+    await generateInto(generator, SPEC_PATH, generatedDir);
     const context: BenchContext = {
       quick,
       seed,
       workDir: workspace.dir,
       specPath: SPEC_PATH,
+      generator,
       model: buildModel(check(await load(SPEC_PATH))),
       generatedDir,
       generated: await loadGenerated(generatedDir),

@@ -42,14 +42,17 @@ export function allCases(model: PushExtrasModel, seed: number): BenchPayload[] {
 }
 
 /**
- * The fixed mixed set that is timed: `count` payloads, message types drawn evenly, two thirds
- * valid, the rest spread over every kind of invalid payload.
+ * The fixed mixed set that is timed: `count` payloads, message types drawn evenly (from `types`
+ * when given, else from every message), two thirds valid, the rest spread over every kind of
+ * invalid payload.
  */
-export function timingSet(model: PushExtrasModel, count: number, seed: number): BenchPayload[] {
+export function timingSet(model: PushExtrasModel, count: number, seed: number, types?: readonly string[]): BenchPayload[] {
   const random = seededRandom(seed);
+  const messages = types === undefined ? model.messages : model.messages.filter((m) => types.includes(m.wireType));
+  if (messages.length === 0) throw new Error(`none of the message types ${JSON.stringify(types)} is in the spec`);
   const set: BenchPayload[] = [];
   for (let i = 0; i < count; i++) {
-    const message = pick(model.messages, random);
+    const message = pick(messages, random);
     const valid = random() < 2 / 3;
     const makers = valid ? validCases(model, message) : [...invalidCases(model, message), ...payloadCases(model)];
     set.push(finish(pick(makers, random)(random)));

@@ -41,6 +41,21 @@ export function syntheticSpec(messageCount: number): Json {
   };
 }
 
+/**
+ * Message types of one message of each shape, spread through the spec: item 1 first, the others
+ * from each further quarter. With the same traffic in every spec, a validator that scans its
+ * message types one by one pays for the spec's size, as it would in real use.
+ */
+export function spreadTypes(messageCount: number): string[] {
+  const shapes = Math.min(4, messageCount);
+  return Array.from({ length: shapes }, (_, i) => {
+    let n = Math.floor((i * messageCount) / shapes) + 1;
+    while (n % 4 !== (i + 1) % 4) n++;
+    if (n > messageCount) throw new Error(`cannot spread ${shapes} shapes over ${messageCount} message types`);
+    return wireType(n);
+  });
+}
+
 function messageDefName(n: number): string {
   return `Item${n}Changed`;
 }

@@ -1,11 +1,11 @@
 /**
  * Where the bench puts its files and how it runs the generator: a fresh temporary folder per run
- * (nothing lands in generated/), the command line from dist/ as users run it, and child processes
- * timed from spawn to exit.
+ * (nothing lands in generated/ or dist/), the command line built from the sources as users run it,
+ * and child processes timed from spawn to exit.
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -14,9 +14,8 @@ import { nowMs } from "./stats.js";
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export const SPEC_PATH = join(REPO_ROOT, "spec/push-extras.schema.json");
-export const CLI_PATH = join(REPO_ROOT, "dist/generator/cli.js");
-export const DIST_AJV_PATH = join(REPO_ROOT, "dist/generator/ajv.js");
 export const QUICKTYPE_PATH = join(REPO_ROOT, "node_modules/.bin/quicktype");
+const TSC_PATH = join(REPO_ROOT, "node_modules/typescript/bin/tsc");
 
 export interface RunResult {
   readonly milliseconds: number;
@@ -65,24 +64,55 @@ export async function createWorkspace(): Promise<{ readonly dir: string; dispose
   return { dir, dispose: () => rm(dir, { recursive: true, force: true }) };
 }
 
+/** The generator compiled by the bench, and the files of it that the bench runs. */
+export interface GeneratorBuild {
+  /** A stand-in package folder: package.json, templates/ and the rest linked to this repository. */
+  readonly packageDir: string;
+  readonly cliPath: string;
+  readonly pipelinePath: string;
+  readonly ajvPath: string;
+}
+
 /**
- * Compiles the generator once (`npm run build:generator`), so that every timed run is the plain
+ * The generator is compiled into a package folder of the bench's own, not into dist/: other work
+ * in this checkout rebuilds dist/ at any time, and a half-written file there would break a
+ * measurement (or a rebuild by the bench would break theirs). The folder links what the generator
+ * finds from its package root (templates/, generator/config.schema.json, node_modules/).
+ */
+export async function privateGenerator(workDir: string): Promise<GeneratorBuild> {
+  const packageDir = join(workDir, "package");
+  await mkdir(packageDir, { recursive: true });
+  await copyFile(join(REPO_ROOT, "package.json"), join(packageDir, "package.json"));
+  for (const linked of ["templates", "generator", "node_modules", "spec"]) {
+    await symlink(join(REPO_ROOT, linked), join(packageDir, linked), "dir");
+  }
+  const dist = join(packageDir, "dist/generator");
+  return { packageDir, cliPath: join(dist, "cli.js"), pipelinePath: join(dist, "pipeline.js"), ajvPath: join(dist, "ajv.js") };
+}
+
+/** The compiler command of `npm run build:generator`, writing into the bench's package folder. */
+export function buildArgs(generator: GeneratorBuild): string[] {
+  return [TSC_PATH, "-p", join(REPO_ROOT, "tsconfig.generator.json"), "--outDir", join(generator.packageDir, "dist")];
+}
+
+/**
+ * Compiles the generator as `npm run build:generator` does, so that every timed run is the plain
  * `node dist/generator/cli.js`. The compiler emits even when it reports type errors, so those are
  * returned for the caller to show rather than thrown.
  */
-export async function buildGenerator(): Promise<RunResult> {
-  const result = await run("npm", ["run", "--silent", "build:generator"]);
-  if (!existsSync(CLI_PATH)) throw new Error(`npm run build:generator did not produce ${CLI_PATH}\n${result.stdout}${result.stderr}`);
+export async function buildGenerator(generator: GeneratorBuild): Promise<RunResult> {
+  const result = await run(process.execPath, buildArgs(generator));
+  if (!existsSync(generator.cliPath)) throw new Error(`the generator build did not produce ${generator.cliPath}\n${result.stdout}${result.stderr}`);
   return result;
 }
 
 /** The arguments of `generate` for a spec and an output folder, as a user would type them. */
-export function generateArgs(specPath: string, outDir: string, extra: readonly string[] = []): string[] {
-  return [CLI_PATH, "generate", "--spec", specPath, "--out", outDir, "--quiet", ...extra];
+export function generateArgs(generator: GeneratorBuild, specPath: string, outDir: string, extra: readonly string[] = []): string[] {
+  return [generator.cliPath, "generate", "--spec", specPath, "--out", outDir, "--quiet", ...extra];
 }
 
-export async function generateInto(specPath: string, outDir: string): Promise<RunResult> {
-  return runOk(process.execPath, generateArgs(specPath, outDir));
+export async function generateInto(generator: GeneratorBuild, specPath: string, outDir: string): Promise<RunResult> {
+  return runOk(process.execPath, generateArgs(generator, specPath, outDir));
 }
 
 export interface GeneratedCode {

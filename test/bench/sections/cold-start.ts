@@ -9,7 +9,7 @@ import type { BenchContext } from "../context.js";
 import { writePlainStandalone } from "../peers/ajv.js";
 import { atMost, milliseconds, type SectionResult } from "../report.js";
 import { median, roundRobin } from "../stats.js";
-import { DIST_AJV_PATH, runOk } from "../workspace.js";
+import { runOk } from "../workspace.js";
 
 const PROBE = join(dirname(fileURLToPath(import.meta.url)), "../probe/cold-start.mjs");
 
@@ -33,7 +33,7 @@ export async function coldStartSection(context: BenchContext): Promise<SectionRe
   const variants: Variant[] = [
     { id: "generated", name: "generated validators.js", args: ["module", context.generated.validatorsPath, "validatePushExtras", payload] },
     { id: "standalone", name: "plain AJV standalone module", args: ["module", plainStandalone, "validatePushExtras", payload] },
-    { id: "runtime", name: "AJV compiled at run time", args: ["compile", DIST_AJV_PATH, context.specPath, payload] },
+    { id: "runtime", name: "AJV compiled at run time", args: ["compile", context.generator.ajvPath, context.specPath, payload] },
     { id: "none", name: "node alone (no validator)", args: ["none"] },
   ];
   const rounds = context.quick ? 3 : 15;
