@@ -33,8 +33,18 @@ export async function throughputSection(context: BenchContext): Promise<SectionR
   assertAgreement(peers, () => checked);
   context.log(`throughput: ${peers.length} peers agree on ${checked.length} payloads; timing`);
 
+  // The strict peers again on the valid and on the invalid payloads of the set alone: rejecting
+  // and accepting cost differently (a validator that reports errors builds them on rejection).
+  const subsets = [
+    { id: "valid", name: "valid payloads only", payloads: payloads.filter((p) => p.strictValid) },
+    { id: "invalid", name: "invalid payloads only", payloads: payloads.filter((p) => !p.strictValid) },
+  ];
+  const splitIds = ["guard", "validator", "ajv", "typebox"];
+  const split = subsets.flatMap((subset) =>
+    peers.filter((p) => splitIds.includes(p.id)).map((p): CallPeer => ({ ...p, id: `${p.id}@${subset.id}`, name: `${p.name}, ${subset.name}`, payloads: subset.payloads })),
+  );
   const plan = { rounds: context.quick ? 3 : 15, millisecondsPerRound: context.quick ? 10 : 100, seed: context.seed };
-  const times = await timeCalls(peers, plan);
+  const times = await timeCalls([...peers, ...split], plan);
   const figures = times.cpu;
   const ns = (id: string) => median(figures.get(id)!);
   const toGuard = (id: string) => medianRatio(figures.get(id)!, figures.get("guard")!);
@@ -59,6 +69,16 @@ export async function throughputSection(context: BenchContext): Promise<SectionR
       p.reading === "tolerant" ? ratio(toHandParser(p.id)) : "",
       p.id === "validator" ? validatorTarget.text : "",
     ]),
+    more: [
+      {
+        caption: "The same strict peers on the valid and on the invalid payloads of the set alone:",
+        columns: ["peer", ...subsets.flatMap((subset) => [subset.name, "/ hand-written guard"])],
+        rows: splitIds.map((id) => [
+          peers.find((p) => p.id === id)!.name,
+          ...subsets.flatMap((subset) => [nanoseconds(ns(`${id}@${subset.id}`)), ratio(medianRatio(figures.get(`${id}@${subset.id}`)!, figures.get(`guard@${subset.id}`)!))]),
+        ]),
+      },
+    ],
     figures: [
       { figure: "validator time / hand-written guard", value: toGuard("validator"), text: ratio(toGuard("validator")), peers: strictPeers, target: validatorTarget },
       {
@@ -73,7 +93,7 @@ export async function throughputSection(context: BenchContext): Promise<SectionR
       payloads: payloads.map((p) => ({ label: p.label, strictValid: p.strictValid, tolerantKind: p.tolerantKind })),
       checkedPayloads: checked.length,
       plan,
-      nanosecondsPerCallByRound: Object.fromEntries(peers.map((p) => [p.id, { name: p.name, cpu: times.cpu.get(p.id), wall: times.wall.get(p.id) }])),
+      nanosecondsPerCallByRound: Object.fromEntries([...peers, ...split].map((p) => [p.id, { name: p.name, cpu: times.cpu.get(p.id), wall: times.wall.get(p.id) }])),
     },
   };
 }
