@@ -5,7 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { copyFile, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
+import { copyFile, cp, mkdir, mkdtemp, rm, symlink, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -76,16 +76,17 @@ export interface GeneratorBuild {
 /**
  * The generator is compiled into a package folder of the bench's own, not into dist/: other work
  * in this checkout rebuilds dist/ at any time, and a half-written file there would break a
- * measurement (or a rebuild by the bench would break theirs). The folder links what the generator
- * finds from its package root (templates/, generator/config.schema.json, node_modules/).
+ * measurement (or a rebuild by the bench would break theirs). The folder holds a copy of what the
+ * generator reads from its package root (templates/, generator/config.schema.json), taken once so
+ * that one run measures one version, and links node_modules/.
  */
 export async function privateGenerator(workDir: string): Promise<GeneratorBuild> {
   const packageDir = join(workDir, "package");
-  await mkdir(packageDir, { recursive: true });
+  await mkdir(join(packageDir, "generator"), { recursive: true });
   await copyFile(join(REPO_ROOT, "package.json"), join(packageDir, "package.json"));
-  for (const linked of ["templates", "generator", "node_modules", "spec"]) {
-    await symlink(join(REPO_ROOT, linked), join(packageDir, linked), "dir");
-  }
+  await copyFile(join(REPO_ROOT, "generator/config.schema.json"), join(packageDir, "generator/config.schema.json"));
+  await cp(join(REPO_ROOT, "templates"), join(packageDir, "templates"), { recursive: true });
+  await symlink(join(REPO_ROOT, "node_modules"), join(packageDir, "node_modules"), "dir");
   const dist = join(packageDir, "dist/generator");
   return { packageDir, cliPath: join(dist, "cli.js"), pipelinePath: join(dist, "pipeline.js"), ajvPath: join(dist, "ajv.js") };
 }
