@@ -21,8 +21,12 @@ import { fileURLToPath } from "node:url";
 /** This checkout. */
 export const REPOSITORY = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 
-/** What building and packing the package reads: its sources, manifests and documents. */
-const PACKAGE_INPUTS = ["package.json", "package-lock.json", "README.md", "LICENSE", "tsconfig.json", "tsconfig.generator.json", "generator", "templates", "spec"];
+/**
+ * What a clone holds that the README's commands read: the sources, manifests and documents that
+ * building and packing the package reads, and test/, whose conformance runner and vectors the
+ * README runs too. Generated and installed folders are left out: the README's setup makes them.
+ */
+const REPOSITORY_INPUTS = ["package.json", "package-lock.json", "README.md", "LICENSE", "tsconfig.json", "tsconfig.generator.json", "generator", "templates", "spec", "test"];
 
 export interface Workspace {
   readonly dir: string;
@@ -72,7 +76,7 @@ export function createWorkspace(name: string): Workspace {
   const dir = mkdtempSync(join(tmpdir(), `push-extras-${name}-`));
   const repository = join(dir, "push-extras");
   mkdirSync(repository);
-  for (const input of PACKAGE_INPUTS) cpSync(join(REPOSITORY, input), join(repository, input), { recursive: true });
+  for (const input of REPOSITORY_INPUTS) cpSync(join(REPOSITORY, input), join(repository, input), { recursive: true });
   symlinkSync(join(REPOSITORY, "node_modules"), join(repository, "node_modules"), "dir");
   const app = join(dir, "my-app");
   mkdirSync(app);
