@@ -397,80 +397,151 @@ const ownKey = Object.prototype.hasOwnProperty;
 const acceptPatternA = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
 const acceptValuesA = new Set(["authentication.success", "authentication.fail", "operation.timeout", "operation.canceled", "operation.methodNotAvailable"]);
 
-/** The fast path's check of each message type, by its `messageType`: a lookup costs the same for 4 types or 400. */
-const acceptsByTag = new Map([
-  ["mtoken.operationInit", (data, tag) => {
-    let value;
-    return ownKey.call(data, "messageType")
-      && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && ownKey.call(data, "operationId")
-      && typeof (value = data["operationName"]) == "string" && value.length >= 1 && ownKey.call(data, "operationName")
-      && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !ownKey.call(data, "activationId"));
-  }],
-  ["mtoken.operationFinished", (data, tag) => {
-    let value;
-    return ownKey.call(data, "messageType")
-      && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && ownKey.call(data, "operationId")
-      && typeof (value = data["operationName"]) == "string" && value.length >= 1 && ownKey.call(data, "operationName")
-      && typeof (value = data["mtokenOperationResult"]) == "string" && acceptValuesA.has(value) && ownKey.call(data, "mtokenOperationResult")
-      && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !ownKey.call(data, "activationId"));
-  }],
-  ["mtoken.statusChange", (data, tag) => {
-    let value;
-    return ownKey.call(data, "messageType")
-      && typeof (value = data["activationId"]) == "string" && value.length >= 1 && ownKey.call(data, "activationId");
-  }],
-  ["mtoken.inboxMessage.new", (data, tag) => {
-    let value;
-    return ownKey.call(data, "messageType")
-      && typeof (value = data["inboxId"]) == "string" && value.length >= 1 && ownKey.call(data, "inboxId");
-  }],
-]);
-
 /**
- * The fast accept path, generated from the same schema: true only for a payload that AJV's
- * validator above accepts too, reading each key once. False means "ask AJV", not "invalid": AJV
- * decides every payload this does not accept and writes the errors. Like AJV, it reads only own
- * keys, and it runs inside the same try/catch.
+ * Whether a payload whose `messageType` is "mtoken.operationInit" is that message under the strict reading.
  */
-function acceptsFast(data) {
-  if (typeof data != "object" || data === null || Array.isArray(data)) return false;
-  const tag = data["messageType"];
-  const accepts = acceptsByTag.get(tag);
-  return accepts !== undefined && accepts(data, tag);
+function acceptsA(data, tag) {
+  let value;
+  return ownKey.call(data, "messageType")
+    && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && ownKey.call(data, "operationId")
+    && typeof (value = data["operationName"]) == "string" && value.length >= 1 && ownKey.call(data, "operationName")
+    && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !ownKey.call(data, "activationId"));
 }
 
 /**
- * Runs AJV's validator and returns null when the payload passed, else its errors. With a
- * `tagValue`, a payload whose `messageType` names another type (or none) fails on that key first:
- * the validator of one message type is the union validator, which picks that type's checks by the
- * same key, rather than the same code compiled again. No exception escapes: a payload whose reading
- * throws (a getter or a proxy; JSON never does) is refused like any other invalid payload.
+ * Whether a payload whose `messageType` is "mtoken.operationFinished" is that message under the strict reading.
  */
-function check(data, tagValue) {
+function acceptsB(data, tag) {
+  let value;
+  return ownKey.call(data, "messageType")
+    && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && ownKey.call(data, "operationId")
+    && typeof (value = data["operationName"]) == "string" && value.length >= 1 && ownKey.call(data, "operationName")
+    && typeof (value = data["mtokenOperationResult"]) == "string" && acceptValuesA.has(value) && ownKey.call(data, "mtokenOperationResult")
+    && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !ownKey.call(data, "activationId"));
+}
+
+/**
+ * Whether a payload whose `messageType` is "mtoken.statusChange" is that message under the strict reading.
+ */
+function acceptsC(data, tag) {
+  let value;
+  return ownKey.call(data, "messageType")
+    && typeof (value = data["activationId"]) == "string" && value.length >= 1 && ownKey.call(data, "activationId");
+}
+
+/**
+ * Whether a payload whose `messageType` is "mtoken.inboxMessage.new" is that message under the strict reading.
+ */
+function acceptsD(data, tag) {
+  let value;
+  return ownKey.call(data, "messageType")
+    && typeof (value = data["inboxId"]) == "string" && value.length >= 1 && ownKey.call(data, "inboxId");
+}
+
+/**
+ * The fast path, generated from the same schema as AJV's code above and giving the same verdict
+ * on every payload, reading each key once. AJV's code only runs to write the errors of a payload
+ * that this refused. Like AJV's code, it reads only own keys.
+ */
+function accepts(data) {
+  if (typeof data != "object" || data === null || Array.isArray(data)) return false;
+  const tag = data["messageType"];
+  switch (tag) {
+    case "mtoken.operationInit": return acceptsA(data, tag);
+    case "mtoken.operationFinished": return acceptsB(data, tag);
+    case "mtoken.statusChange": return acceptsC(data, tag);
+    case "mtoken.inboxMessage.new": return acceptsD(data, tag);
+    default: return false;
+  }
+}
+
+/** A validator's last payload passed; or its errors are worked out already. */
+const PASSED = Object.freeze({});
+const REPORTED = Object.freeze({});
+
+/** The errors of a payload whose reading threw (a getter or a proxy; JSON never does). */
+function thrownErrors(error) {
+  return [{instancePath: "", schemaPath: "#", keyword: "exception", params: {error}, message: "must not throw when read"}];
+}
+
+/**
+ * AJV's errors for a payload that a validator refused. With a `tagValue`, a payload whose
+ * `messageType` names another type (or none) fails on that key first: the validator of one message
+ * type is the union validator, which picks that type's checks by the same key, rather than the same
+ * code compiled again.
+ */
+function explainRefusal(data, tagValue) {
   try {
     if (tagValue !== undefined && data && typeof data == "object" && !Array.isArray(data) && data["messageType"] !== tagValue) {
       return [{instancePath: "/messageType", schemaPath: "#/properties/messageType/const", keyword: "const", params: {allowedValue: tagValue}, message: "must be equal to constant"}];
     }
-    return acceptsFast(data) || validate0(data) ? null : validate0.errors;
+    return validate0(data) ? [{instancePath: "", schemaPath: "#", keyword: "changed", params: {}, message: "changed after it was validated: validate it again"}] : validate0.errors;
   } catch (error) {
-    return [{instancePath: "", schemaPath: "#", keyword: "exception", params: {error}, message: "must not throw when read"}];
+    return thrownErrors(error);
   }
 }
 
-export function validatePushExtras(data) {
-  return (validatePushExtras.errors = check(data)) === null;
+/**
+ * Gives a validator AJV's `errors` property: null after a payload passed, else the first rule it
+ * broke. A passing payload, the common case, costs nothing more; the errors of a refused one are
+ * worked out when `errors` is first read after the call, from the payload as it is then.
+ */
+function withErrors(validate, last, tagValue) {
+  return Object.defineProperty(validate, "errors", {
+    enumerable: true,
+    get() {
+      if (last.payload === PASSED) return null;
+      if (last.payload !== REPORTED) {
+        last.errors = explainRefusal(last.payload, tagValue);
+        last.payload = REPORTED;
+      }
+      return last.errors;
+    },
+    set(errors) {
+      last.payload = REPORTED;
+      last.errors = errors;
+    },
+  });
 }
 
-/** The validator of the message whose `messageType` is `tagValue`. */
-function messageValidator(tagValue) {
-  const validate = (data) => (validate.errors = check(data, tagValue)) === null;
-  return validate;
+const unionLastCall = {payload: PASSED, errors: null};
+
+export const validatePushExtras = /*#__PURE__*/ withErrors(function validatePushExtras(data) {
+  try {
+    if (accepts(data)) {
+      unionLastCall.payload = PASSED;
+      return true;
+    }
+    unionLastCall.payload = data;
+  } catch (error) {
+    unionLastCall.payload = REPORTED;
+    unionLastCall.errors = thrownErrors(error);
+  }
+  return false;
+}, unionLastCall);
+
+/** The validator of the message whose `messageType` is `tagValue`, decided by `acceptsMessage`. */
+function messageValidator(tagValue, acceptsMessage) {
+  const last = {payload: PASSED, errors: null};
+  return withErrors((data) => {
+    try {
+      if (typeof data == "object" && data !== null && !Array.isArray(data) && data["messageType"] === tagValue && acceptsMessage(data, tagValue)) {
+        last.payload = PASSED;
+        return true;
+      }
+      last.payload = data;
+    } catch (error) {
+      last.payload = REPORTED;
+      last.errors = thrownErrors(error);
+    }
+    return false;
+  }, last, tagValue);
 }
 
-export const validateOperationInit = /*#__PURE__*/ messageValidator("mtoken.operationInit");
+export const validateOperationInit = /*#__PURE__*/ messageValidator("mtoken.operationInit", acceptsA);
 
-export const validateOperationFinished = /*#__PURE__*/ messageValidator("mtoken.operationFinished");
+export const validateOperationFinished = /*#__PURE__*/ messageValidator("mtoken.operationFinished", acceptsB);
 
-export const validateStatusChange = /*#__PURE__*/ messageValidator("mtoken.statusChange");
+export const validateStatusChange = /*#__PURE__*/ messageValidator("mtoken.statusChange", acceptsC);
 
-export const validateInboxMessageNew = /*#__PURE__*/ messageValidator("mtoken.inboxMessage.new");
+export const validateInboxMessageNew = /*#__PURE__*/ messageValidator("mtoken.inboxMessage.new", acceptsD);

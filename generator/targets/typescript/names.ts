@@ -31,10 +31,11 @@ export const PARSER_HELPERS = {
   isRecord: "isRecord",
   readString: "readString",
   describeNonObject: "describeNonObject",
+  parsersByType: "parsersByType",
 } as const;
 
 /** Parameter and local names of the parse functions, which field locals must not shadow. */
-export const PARSER_LOCALS = { value: "value", payload: "payload", nested: "nested", raw: "raw", wireType: "wireType" } as const;
+export const PARSER_LOCALS = { value: "value", payload: "payload", nested: "nested", raw: "raw", wireType: "wireType", parser: "parser" } as const;
 
 export interface MessageNames {
   /** Interface of the strict type in types.ts. */

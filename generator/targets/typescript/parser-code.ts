@@ -1,12 +1,13 @@
 /**
  * The code of `ts/parser.ts`: the tolerant reading of DOMAIN.md, emitted from the model.
  *
- * The generated parser runs on the receive path of every push, so it is a switch on the message
- * type and straight-line reads: no loops over keys, no allocation beyond the result, every reason
+ * The generated parser runs on the receive path of every push, so it finds the message type's
+ * function with a switch, or a Map for many types (../dispatch.ts), and reads straight-line: no loops over keys, no allocation beyond the result, every reason
  * a literal. It must never throw, whatever it is given, so the whole read runs inside one
  * try/catch (a getter or a proxy trap of the input may throw), and it reads own properties only
  * (`hasOwnProperty`, never `in` or a bare read that could reach `Object.prototype`).
  */
+import { dispatchesWithSwitch } from "../dispatch.js";
 import { findEnum, type Enumeration, type Field, type Message, type PushExtrasModel } from "../../model.js";
 import {
   call, constStatement, exportModifier, factory, identifier, objectLiteral, returnStatement,
@@ -22,6 +23,7 @@ const resultType = () => typeReference(API_NAMES.parseResult);
 
 export function parserCode(model: PushExtrasModel, names: TypeScriptNames): ts.Statement[] {
   return [
+    ...(dispatchesWithSwitch(model.messages.length) ? [] : [parsersByTypeMap(model, names)]),
     entryFunction(model, names),
     ...model.messages.map((m) => messageFunction(model, names, m)),
     ...model.enums.map((e) => enumReader(names, e)),
@@ -53,19 +55,14 @@ function entryFunction(model: PushExtrasModel, names: TypeScriptNames): ts.State
   const key = model.discriminator.key;
   const value = identifier(L.value);
   const wireType = identifier(L.wireType);
-  // A message without fields needs nothing from the payload; an unused parameter would fail
-  // consumers that compile with noUnusedParameters.
-  const cases = model.messages.map((m) =>
-    factory.createCaseClause(stringLiteral(m.wireType), [returnStatement(call(names.messages.get(m)!.parseFunction, ...(m.fields.length === 0 ? [] : [value])))]),
-  );
-  const unknown = factory.createDefaultClause([returnStatement(objectLiteral([[K, stringLiteral("unknown")], [key, wireType]]))]);
+  const unknownResult = objectLiteral([[K, stringLiteral("unknown")], [key, wireType]]);
   const body = [
     ifReturn(
       factory.createLogicalNot(call(H.isRecord, value)),
       returnStatement(objectLiteral([[K, stringLiteral("invalid")], ["reason", call(H.describeNonObject, value)]])),
     ),
     ...readRequired(wireType, key, key, [value]),
-    factory.createSwitchStatement(wireType, factory.createCaseBlock([...cases, unknown])),
+    ...(dispatchesWithSwitch(model.messages.length) ? [switchDispatch(model, names, unknownResult)] : mapDispatch(unknownResult)),
   ];
   const guarded = factory.createTryStatement(
     factory.createBlock(body, true),
@@ -76,6 +73,41 @@ function entryFunction(model: PushExtrasModel, names: TypeScriptNames): ts.State
   ts.setEmitFlags(guarded, ts.EmitFlags.SingleLine);
   const declaration = functionDeclaration(API_NAMES.parse, [[L.value, factory.createKeywordTypeNode(ts.SyntaxKind.UnknownKeyword)]], resultType(), [guarded], true);
   return withDoc(declaration, entryDoc(model));
+}
+
+/** `switch (wireType)` with a case per message type that returns its function's result. */
+function switchDispatch(model: PushExtrasModel, names: TypeScriptNames, unknownResult: ts.Expression): ts.Statement {
+  // A message without fields needs nothing from the payload; an unused parameter would fail
+  // consumers that compile with noUnusedParameters.
+  const cases = model.messages.map((m) =>
+    factory.createCaseClause(stringLiteral(m.wireType), [returnStatement(call(names.messages.get(m)!.parseFunction, ...(m.fields.length === 0 ? [] : [identifier(L.value)])))]),
+  );
+  const unknown = factory.createDefaultClause([returnStatement(unknownResult)]);
+  return factory.createSwitchStatement(identifier(L.wireType), factory.createCaseBlock([...cases, unknown]));
+}
+
+/** The message type's function from `parsersByType`, or the unknown result. */
+function mapDispatch(unknownResult: ts.Expression): ts.Statement[] {
+  const parser = identifier(L.parser);
+  return [
+    constStatement(L.parser, call(factory.createPropertyAccessExpression(identifier(H.parsersByType), "get"), identifier(L.wireType)), false),
+    returnStatement(factory.createConditionalExpression(strictEquals(parser, identifier("undefined")), undefined, unknownResult, undefined, call(parser, identifier(L.value)))),
+  ];
+}
+
+/** The parse function of each message type by its wire value, for specs with many types. */
+function parsersByTypeMap(model: PushExtrasModel, names: TypeScriptNames): ts.Statement {
+  const parserType = factory.createFunctionTypeNode(
+    undefined,
+    [factory.createParameterDeclaration(undefined, undefined, L.payload, undefined, recordType())],
+    resultType(),
+  );
+  const entries = model.messages.map((m) => factory.createArrayLiteralExpression([stringLiteral(m.wireType), identifier(names.messages.get(m)!.parseFunction)]));
+  const map = factory.createNewExpression(identifier("Map"), [stringType(), parserType], [factory.createArrayLiteralExpression(entries, true)]);
+  return withDoc(
+    constStatement(H.parsersByType, map, false, typeReference("ReadonlyMap", stringType(), parserType)),
+    "The parse function of each message type, by its wire value: one lookup, however many types the spec has.",
+  );
 }
 
 function entryDoc(model: PushExtrasModel): string {

@@ -36,6 +36,8 @@ export interface CompiledValidator {
   readonly functionName: string;
   /** The flags AJV compiles each `pattern` with, for code that must match as it does. */
   readonly regExpFlags: string;
+  /** Whether the code counts string lengths in code points (else in UTF-16 units). */
+  readonly lengthsInCodePoints: boolean;
 }
 
 /** Compiles the schema into AJV's standalone code for one validator function. */
@@ -61,7 +63,12 @@ export function compileStandalone(schema: JsonObject): CompiledValidator {
   if (!/^validate\d+$/.test(functionName) || code.split(exportLine).length !== 2) {
     throw new Error(`internal: AJV's standalone code does not export its validator as expected (${JSON.stringify(exportLine)})`);
   }
-  return { code: code.replace(exportLine, ""), functionName, regExpFlags: ajv.opts.unicodeRegExp === false ? "" : "u" };
+  return {
+    code: code.replace(exportLine, ""),
+    functionName,
+    regExpFlags: ajv.opts.unicodeRegExp === false ? "" : "u",
+    lengthsInCodePoints: !features.lengthsAgreeInCodeUnits,
+  };
 }
 
 interface Features {

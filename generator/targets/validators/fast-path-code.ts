@@ -1,27 +1,44 @@
 /**
- * The JavaScript of the fast accept path, from its plan (./fast-path-plan.ts), as values for the
- * validators template: module constants, and per message type one check whose clauses must all
- * hold, found by the discriminator's value in a Map (a `switch` compares the value with every case
- * before it: at 400 message types the fast path took twice as long). Every schema value reaches
- * the code through `stringLiteral`.
+ * The JavaScript of the fast path, from its plan (./fast-path-plan.ts), as values for the validators
+ * template: module constants, one function per message type whose clauses must all hold, and how
+ * the union finds the function of a payload's message type. Every schema value reaches the code
+ * through `stringLiteral`.
  *
- * Each key is read once, and counts only as the payload's own property, like AJV's code with
+ * The fast path gives AJV's verdict on every payload, so each clause says exactly what AJV's code
+ * says. Each key is read once and counts only as the payload's own property, like AJV's code with
  * `ownProperties`: the value is checked first and `hasOwnProperty` asked last, so a valid payload
  * pays one read and one call per required key (AJV pays three reads and two calls). An optional key
- * is fine when it reads as undefined or as a valid value (own or inherited, AJV accepts both: it
- * passes an inherited key over), and otherwise only when it is not the payload's own.
+ * is fine when it reads as undefined or as a valid value (own or inherited: AJV passes an inherited
+ * key over), and otherwise only when it is not the payload's own.
  */
+import { dispatchesWithSwitch } from "../dispatch.js";
 import { stringLiteral } from "../typescript/naming.js";
+import { jsDoc } from "./comments.js";
 import type { FastKey, FastPathPlan, StringChecks } from "./fast-path-plan.js";
 
 /** Names in the module; AJV's own module-level names all end in a number, these never do. */
-const NAMES = { function: "acceptsFast", byTag: "acceptsByTag", own: "ownKey", pattern: "acceptPattern", enumeration: "acceptValues" } as const;
-/** The name of the fast path's function in the module. */
+const NAMES = {
+  function: "accepts",
+  message: "accepts",
+  byTag: "acceptsByTag",
+  own: "ownKey",
+  pattern: "acceptPattern",
+  enumeration: "acceptValues",
+  codePoints: "codePoints",
+} as const;
+/** The name of the fast path's union function in the module. */
 export const FAST_PATH_FUNCTION = NAMES.function;
-/** Local variables of the function. */
+/** Local variables of the functions. */
 const TAG = "tag";
 const VALUE = "value";
 const DATA = "data";
+
+/** How AJV's code counts string lengths, which the fast path must count the same way. */
+export interface LengthCounting {
+  readonly inCodePoints: boolean;
+  /** AJV's code-point counter, copied into the module when a limit needs it. */
+  readonly counterSource: string;
+}
 
 export interface FastPathCode {
   readonly name: string;
@@ -32,49 +49,97 @@ export interface FastPathCode {
   readonly tag: string;
   readonly value: string;
   readonly data: string;
-  readonly cases: readonly { readonly tag: string; readonly clauses: readonly string[] }[];
+  readonly messages: readonly FastMessageCode[];
+  /** Whether the union dispatches with a `switch` (else with the Map `byTag`). */
+  readonly switches: boolean;
 }
 
-export function fastPathCode(plan: FastPathPlan, regExpFlags: string): FastPathCode {
+export interface FastMessageCode {
+  /** The wire value of the message type, as a string literal. */
+  readonly tag: string;
+  /** The name of the message's function. */
+  readonly function: string;
+  /** Its doc comment, escaped. */
+  readonly doc: string;
+  readonly clauses: readonly string[];
+}
+
+export function fastPathCode(plan: FastPathPlan, regExpFlags: string, lengths: LengthCounting): FastPathCode {
   const constants: { name: string; value: string }[] = [];
   const named = new Map<string, string>();
-  const constant = (prefix: string, value: string): string => {
+  const constant = (prefix: string, value: string, fixedName?: string): string => {
     let name = named.get(value);
     if (name === undefined) {
-      name = `${prefix}${letters(constants.filter((c) => c.name.startsWith(prefix)).length)}`;
+      name = fixedName ?? `${prefix}${letters(constants.filter((c) => c.name.startsWith(prefix)).length)}`;
       named.set(value, name);
       constants.push({ name, value });
     }
     return name;
   };
+  const codePoints = (variable: string) => `${constant(NAMES.codePoints, `(${lengths.counterSource})`, NAMES.codePoints)}(${variable})`;
+  // A string of n UTF-16 units holds between ceil(n / 2) and n code points: most strings are
+  // decided by their `.length` alone, and only the rest are counted.
+  const lengthClauses = (checks: StringChecks, variable: string): string[] => {
+    const { min, max } = checks.lengths;
+    const clauses: string[] = [];
+    if (min > 0) {
+      const proved = `${variable}.length >= ${lengths.inCodePoints ? 2 * min - 1 : min}`;
+      clauses.push(lengths.inCodePoints && min > 1 ? `(${proved} || ${codePoints(variable)} >= ${min})` : proved);
+    }
+    if (max !== null) {
+      const proved = `${variable}.length <= ${max}`;
+      clauses.push(lengths.inCodePoints && max > 0 ? `(${proved} || ${codePoints(variable)} <= ${max})` : proved);
+    }
+    return clauses;
+  };
   const stringClauses = (checks: StringChecks, variable: string): string[] => [
     ...checks.consts.map((value) => `${variable} === ${stringLiteral(value)}`),
-    // At least `min` code points: see LengthLimits.
-    ...(checks.lengths.min > 0 ? [`${variable}.length >= ${2 * checks.lengths.min - 1}`] : []),
-    ...(checks.lengths.max !== null ? [`${variable}.length <= ${checks.lengths.max}`] : []),
+    ...lengthClauses(checks, variable),
     ...checks.enums.map((values) => `${constant(NAMES.enumeration, `new Set([${values.map(stringLiteral).join(", ")}])`)}.has(${variable})`),
     ...checks.patterns.map((source) => `${constant(NAMES.pattern, `new RegExp(${stringLiteral(source)}, ${stringLiteral(regExpFlags)})`)}.test(${variable})`),
   ];
+  /** The checks of a value already read into `typed`; `typed` is the read itself on first use. */
+  const valueClause = (checks: StringChecks, typed: string): string => {
+    const onStrings = stringClauses(checks, VALUE);
+    if (checks.typed) return [`typeof ${typed} == "string"`, ...onStrings].join(" && ");
+    // No keyword restricts the value to strings: AJV applies string keywords to strings only.
+    return onStrings.length === 0 ? "true" : `(typeof ${typed} != "string" || ${onStrings.join(" && ")})`;
+  };
   const ownKey = (key: string) => `${NAMES.own}.call(${DATA}, ${stringLiteral(key)})`;
   const keyClause = (field: FastKey): string | null => {
     const read = `${DATA}[${stringLiteral(field.key)}]`;
     if (field.checks === null) return field.required ? `${read} !== undefined && ${ownKey(field.key)}` : null;
-    const checks = field.checks;
-    const valid = (typed: string) => [`typeof ${typed} == "string"`, ...stringClauses(checks, VALUE)].join(" && ");
-    if (field.required) return `${valid(`(${VALUE} = ${read})`)} && ${ownKey(field.key)}`;
+    if (field.required) {
+      const valid = valueClause(field.checks, `(${VALUE} = ${read})`);
+      const first = field.checks.typed ? valid : `(${VALUE} = ${read}) !== undefined && ${valueClause(field.checks, VALUE)}`;
+      return `${first} && ${ownKey(field.key)}`;
+    }
     // Absent, valid, or not the payload's own (AJV passes an inherited key over): no call at all
     // for a valid value.
-    return `((${VALUE} = ${read}) === undefined || ${valid(VALUE)} || !${ownKey(field.key)})`;
+    return `((${VALUE} = ${read}) === undefined || ${valueClause(field.checks, VALUE)} || !${ownKey(field.key)})`;
   };
-  const cases = plan.messages.map((message) => ({
+  const messages = plan.messages.map((message, index) => ({
     tag: stringLiteral(message.tag),
+    function: `${NAMES.message}${letters(index)}`,
+    doc: jsDoc(`Whether a payload whose \`${plan.tagKey}\` is ${JSON.stringify(message.tag)} is that message under the strict reading.`, ""),
     clauses: [
       ...stringClauses(message.tagChecks, TAG),
       ownKey(plan.tagKey),
       ...message.keys.map(keyClause).filter((clause): clause is string => clause !== null),
     ],
   }));
-  return { name: NAMES.function, byTag: NAMES.byTag, own: NAMES.own, constants, tagKey: stringLiteral(plan.tagKey), tag: TAG, value: VALUE, data: DATA, cases };
+  return {
+    name: NAMES.function,
+    byTag: NAMES.byTag,
+    own: NAMES.own,
+    constants,
+    tagKey: stringLiteral(plan.tagKey),
+    tag: TAG,
+    value: VALUE,
+    data: DATA,
+    messages,
+    switches: dispatchesWithSwitch(messages.length),
+  };
 }
 
 /** 0 -> A, 25 -> Z, 26 -> AA: suffixes that never end in a digit. */

@@ -1,14 +1,12 @@
 /**
- * The plan of the fast accept path: what a payload of each message type must hold for AJV's
- * validator to certainly accept it, read from the validation schema, or the reason there is none.
+ * The plan of the fast path: what a payload of each message type must hold for AJV's validator to
+ * accept it, read from the validation schema, or the reason there is none.
  *
- * The fast path only ever says "valid" (a false answer hands the payload to AJV, which stays the
- * authority for every rejection and writes the errors), so the one property that matters is that
- * whatever the plan accepts, AJV accepts. The plan is therefore made only from keywords whose
- * meaning it reproduces exactly (or more strictly); one other keyword anywhere in the schema, even
- * in a definition nothing refers to, and the module is AJV alone. Being stricter than AJV is safe:
- * a value the schema constrains must be a string here (the contract's values all are), and a
- * length limit is proved from the UTF-16 length alone (see `LengthLimits`).
+ * The fast path decides every payload (AJV's code is only run to write the errors of a refused
+ * one), so the plan must say exactly what AJV says: it is made only from keywords whose meaning it
+ * reproduces exactly, and one other keyword anywhere in the schema, even in a definition nothing
+ * refers to, leaves the module to AJV alone. A value constraint on strings (`pattern`, a length)
+ * that no `type`, `const` or `enum` restricts to strings lets every other value pass, as in AJV.
  */
 import { isObject, type JsonObject } from "../../resolve.js";
 import { forEachSchema, resolveLocalPointer } from "./validation-schema.js";
@@ -41,21 +39,17 @@ export interface FastKey {
   readonly checks: StringChecks | null;
 }
 
-/** Checks of a value that must be a string: every list entry must hold. */
+/** Checks of a value: every list entry must hold for a string. */
 export interface StringChecks {
+  /** Whether the value must be a string (`type`, `const` or `enum`); else any other value passes. */
+  readonly typed: boolean;
   readonly consts: readonly string[];
   readonly enums: readonly (readonly string[])[];
   readonly patterns: readonly string[];
   readonly lengths: LengthLimits;
 }
 
-/**
- * Length limits in code points, as JSON Schema counts. A string of n UTF-16 units holds between
- * ceil(n / 2) and n code points, so `length >= 2 * minLength - 1` proves the minimum and
- * `length <= maxLength` proves the maximum, whichever way AJV counts (compile.ts); a string in
- * between is left to AJV. Where AJV counts units (every minimum at most 1, every maximum 0) both
- * proofs are exact.
- */
+/** Length limits, counted as AJV counts them (code points, or UTF-16 units: see compile.ts). */
 export interface LengthLimits {
   readonly min: number;
   readonly max: number | null;
@@ -124,7 +118,9 @@ function objectRules(root: JsonObject, schema: unknown, seen: Set<string>, isRoo
   if (!Array.isArray(required) || !required.every((key) => typeof key === "string")) throw new Unsupported("required is not a list of keys");
   if (!isObject(properties)) throw new Unsupported("properties is not an object");
   rules.required.push(...required);
-  for (const [key, sub] of Object.entries(properties)) rules.properties.set(key, [sub]);
+  // AJV's `properties` passes a key named `__proto__` over (its allSchemaProperties), so only
+  // `required` applies to it; the plan does the same, to give AJV's verdict.
+  for (const [key, sub] of Object.entries(properties)) if (key !== "__proto__") rules.properties.set(key, [sub]);
   const ref = schema["$ref"];
   if (ref !== undefined) {
     const target = resolveRef(root, ref, seen);
@@ -138,13 +134,15 @@ function objectRules(root: JsonObject, schema: unknown, seen: Set<string>, isRoo
 /** The checks of a value that every one of `schemas` (and what they refer to) must accept. */
 function stringChecks(root: JsonObject, schemas: readonly unknown[]): StringChecks | null {
   if (schemas.length === 0) return null;
-  const checks = { consts: [] as string[], enums: [] as string[][], patterns: [] as string[], lengths: { min: 0, max: null as number | null } };
+  const checks = { typed: false, consts: [] as string[], enums: [] as string[][], patterns: [] as string[], lengths: { min: 0, max: null as number | null } };
   const visit = (schema: unknown, seen: Set<string>): void => {
     if (!isObject(schema)) throw new Unsupported("a boolean schema");
     for (const keyword of ["required", "properties", "oneOf", "discriminator"]) {
       if (keyword in schema) throw new Unsupported(`${keyword} on a value`);
     }
     if ("type" in schema && schema["type"] !== "string") throw new Unsupported(`type ${JSON.stringify(schema["type"])} on a value`);
+    // A string const or a list of strings admits strings only, as `type: "string"` does.
+    if ("type" in schema || "const" in schema || "enum" in schema) checks.typed = true;
     if ("const" in schema) checks.consts.push(asString(schema["const"], "const"));
     if ("enum" in schema) {
       const values = schema["enum"];

@@ -14,8 +14,11 @@ import { createRequire } from "node:module";
 // Loaded with `require` so that every loader (Node, tsx, vitest) gives the same CommonJS exports.
 const ucs2length = (createRequire(import.meta.url)("ajv/dist/runtime/ucs2length.js") as { default: (text: string) => number }).default;
 
+/** The source of AJV's code-point counter, for code that must count string lengths as AJV does. */
+export const CODE_POINT_COUNTER_SOURCE = ucs2length.toString();
+
 /** Runtime helpers whose source can be copied into the module, by AJV's module path. */
-const INLINABLE_HELPERS: ReadonlyMap<string, string> = new Map([["ajv/dist/runtime/ucs2length", ucs2length.toString()]]);
+const INLINABLE_HELPERS: ReadonlyMap<string, string> = new Map([["ajv/dist/runtime/ucs2length", CODE_POINT_COUNTER_SOURCE]]);
 
 /** AJV's code, made self-contained: strict-mode prologue, unused schema copies and helper imports gone. */
 export function selfContained(ajvCode: string): string {
