@@ -10,6 +10,7 @@ import { createStrictAjv, DRAFT_2020_12 } from "./ajv.js";
 import { InputError, pointerOf, type SpecProblem } from "./errors.js";
 import type { LoadedSpec } from "./load.js";
 import { isObject, resolveSchema, type JsonObject } from "./resolve.js";
+import { compileStrictValidator } from "./strict-validator.js";
 
 export interface CheckedSpec {
   readonly path: string;
@@ -225,7 +226,8 @@ function checkFieldSchema(schema: JsonObject, at: string, definitionPointer: str
 function checkExamples(file: string, doc: JsonObject, discriminator: string, branches: readonly CheckedBranch[], report: (pointer: string, message: string) => void): void {
   let validate;
   try {
-    validate = createStrictAjv().compile(doc);
+    // The validator that the validators target ships, compiled here once for both.
+    validate = compileStrictValidator(doc).validate;
   } catch (error) {
     throw InputError.at(file, "", `the schema cannot be compiled: ${error instanceof Error ? error.message : String(error)}`);
   }

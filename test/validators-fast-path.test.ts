@@ -19,7 +19,7 @@ import { generate } from "../generator/pipeline.js";
 import { emitValidators } from "../generator/targets/validators/index.js";
 import { FAST_PATH_FUNCTION } from "../generator/targets/validators/fast-path-code.js";
 import { planFastPath } from "../generator/targets/validators/fast-path-plan.js";
-import { validationSchema } from "../generator/targets/validators/validation-schema.js";
+import { validationSchema } from "../generator/validation-schema.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPEC = join(ROOT, "spec", "push-extras.schema.json");
@@ -29,7 +29,7 @@ const work = mkdtempSync(join(tmpdir(), "push-extras-fast-path-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 type Check = (value: unknown) => boolean;
-type Validator = Check & { errors?: unknown[] | null };
+type Validator = Check & { errors?: { keyword: string; instancePath: string; message?: string }[] | null };
 type Spec = Record<string, any>;
 
 interface Loaded {

@@ -9,7 +9,7 @@
  * that no `type`, `const` or `enum` restricts to strings lets every other value pass, as in AJV.
  */
 import { isObject, type JsonObject } from "../../resolve.js";
-import { forEachSchema, resolveLocalPointer } from "./validation-schema.js";
+import { forEachSchema, resolveLocalPointer } from "../../validation-schema.js";
 
 /** Keywords the plan implements; `$schema` and `$defs` only name the dialect and hold definitions. */
 const SUPPORTED: ReadonlySet<string> = new Set([

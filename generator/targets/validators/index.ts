@@ -18,12 +18,11 @@ import { createTemplateEnvironment, renderTemplate } from "../../templates.js";
 import { fileHeader } from "../typescript/docs.js";
 import { API_NAMES, assignNames } from "../typescript/names.js";
 import { stringLiteral } from "../typescript/naming.js";
-import { compileStandalone } from "./compile.js";
+import { compileStrictValidator } from "../../strict-validator.js";
 import { blockComment, jsDoc } from "./comments.js";
 import { fastPathCode, type FastPathCode } from "./fast-path-code.js";
 import { planFastPath } from "./fast-path-plan.js";
 import { assertImportsNothing, CODE_POINT_COUNTER_SOURCE, selfContained } from "./self-contained.js";
-import { validationSchema } from "./validation-schema.js";
 
 export const VALIDATORS_PATH = "ts/validators.js";
 export const DECLARATIONS_PATH = "ts/validators.d.ts";
@@ -49,9 +48,8 @@ const ERRORS_DOC =
 export function emitValidators(model: PushExtrasModel, _options: TargetOptions): readonly OutputFile[] {
   const names = assignNames(model);
   const messages = model.messages.map((message) => ({ message, names: names.messages.get(message)! }));
-  const schema = validationSchema(model.schema);
-  const compiled = compileStandalone(schema);
-  const plan = planFastPath(schema);
+  const compiled = compileStrictValidator(model.schema);
+  const plan = planFastPath(compiled.schema);
   const fastPath = "plan" in plan ? fastPathCode(plan.plan, compiled.regExpFlags, { inCodePoints: compiled.lengthsInCodePoints, counterSource: CODE_POINT_COUNTER_SOURCE }) : null;
   const key = model.discriminator.key;
 

@@ -1,5 +1,8 @@
 /**
- * Compiles the validation schema with AJV, at build time, into the source of an ES module.
+ * The strict reading, compiled once per run: AJV compiles the validation schema of the spec
+ * (./validation-schema.ts) into one validator, whose function the spec check runs on the examples
+ * and whose source the validators target ships as an ES module. Compiling a spec of hundreds of
+ * message types takes AJV a good part of a second, so it is done once per spec object.
  *
  * AJV is configured in one place for the whole project (generator/ajv.ts); here it only gets the
  * options that shape the generated code, each chosen for the size or speed of the module without
@@ -17,9 +20,10 @@
  */
 import standaloneModule from "ajv/dist/standalone/index.js";
 import type { Logger } from "ajv/dist/2020.js";
-import { createStrictAjv } from "../../ajv.js";
-import type { JsonObject } from "../../resolve.js";
-import { forEachSchema } from "./validation-schema.js";
+import type { ValidateFunction } from "ajv/dist/2020.js";
+import { createStrictAjv } from "./ajv.js";
+import { isObject, type JsonObject } from "./resolve.js";
+import { forEachSchema, validationSchema } from "./validation-schema.js";
 
 /** The key the schema is registered under in AJV; it appears nowhere in the output. */
 const SCHEMA_KEY = "push-extras:validation";
@@ -30,6 +34,10 @@ const TEMPORARY_EXPORT = "ajvValidatorToWrap";
 const standaloneCode = standaloneModule.default;
 
 export interface CompiledValidator {
+  /** The schema it was compiled from: the spec reduced to what validation reads. */
+  readonly schema: JsonObject;
+  /** The validator itself, for the spec check. */
+  readonly validate: ValidateFunction;
   /** AJV's module code, exporting nothing: its validator is wrapped by the caller before export. */
   readonly code: string;
   /** The name of AJV's validator function in that code, such as `validate0`. */
@@ -40,8 +48,22 @@ export interface CompiledValidator {
   readonly lengthsInCodePoints: boolean;
 }
 
+/** By the spec object it was compiled for; the pipeline never changes a spec once loaded. */
+const compiled = new WeakMap<JsonObject, CompiledValidator>();
+
+/** The strict validator of a spec, compiled on first use. */
+export function compileStrictValidator(spec: unknown): CompiledValidator {
+  if (!isObject(spec)) throw new Error("internal: the spec to compile is not an object");
+  let validator = compiled.get(spec);
+  if (validator === undefined) {
+    validator = compileStandalone(validationSchema(spec));
+    compiled.set(spec, validator);
+  }
+  return validator;
+}
+
 /** Compiles the schema into AJV's standalone code for one validator function. */
-export function compileStandalone(schema: JsonObject): CompiledValidator {
+function compileStandalone(schema: JsonObject): CompiledValidator {
   const features = featuresUsed(schema);
   const ajv = createStrictAjv({
     allErrors: false,
@@ -57,13 +79,17 @@ export function compileStandalone(schema: JsonObject): CompiledValidator {
   if (!features.unevaluated) ajv.opts.unevaluated = false;
   if (!features.dynamicRef) ajv.opts.dynamicRef = false;
   ajv.addSchema(schema, SCHEMA_KEY);
-  const functionName = String(ajv.getSchema(SCHEMA_KEY)?.source?.validateName);
+  const validate = ajv.getSchema(SCHEMA_KEY);
+  if (validate === undefined) throw new Error("internal: AJV did not compile the validation schema");
+  const functionName = String(validate.source?.validateName);
   const exportLine = `export const ${TEMPORARY_EXPORT} = ${functionName};\n`;
   const code = standaloneCode(ajv, { [TEMPORARY_EXPORT]: SCHEMA_KEY });
   if (!/^validate\d+$/.test(functionName) || code.split(exportLine).length !== 2) {
     throw new Error(`internal: AJV's standalone code does not export its validator as expected (${JSON.stringify(exportLine)})`);
   }
   return {
+    schema,
+    validate,
     code: code.replace(exportLine, ""),
     functionName,
     regExpFlags: ajv.opts.unicodeRegExp === false ? "" : "u",

@@ -10,8 +10,8 @@
  *   payload. References inside a branch (to a field's definition) stay: AJV inlines those itself,
  *   and reports their errors at the definition (such as `#/$defs/Name/pattern`).
  */
-import { ANNOTATION_KEYWORDS } from "../../ajv.js";
-import { isObject, type JsonObject } from "../../resolve.js";
+import { ANNOTATION_KEYWORDS } from "./ajv.js";
+import { isObject, type JsonObject } from "./resolve.js";
 
 /** Keywords that only annotate in draft 2020-12: AJV generates no code for them. */
 const ANNOTATIONS: ReadonlySet<string> = new Set([
