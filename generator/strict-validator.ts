@@ -13,14 +13,13 @@
  *   reading and be refused by the tolerant one (DOMAIN: whatever strict accepts, tolerant reads);
  * - string lengths as `.length` (AJV's `unicode: false`) when every length limit of the schema is at
  *   most one character, where counting UTF-16 units and counting code points agree; otherwise
- *   AJV's code-point counter, copied into the module (see ./self-contained.ts);
+ *   AJV's code-point counter, copied into the module (see targets/validators/self-contained.ts);
  * - no bookkeeping for `unevaluatedProperties`/`unevaluatedItems` and `$dynamicRef` unless the
  *   schema uses them: Ajv2020 turns both on for every schema, which costs an object allocation
  *   and a few property reads per call.
  */
 import standaloneModule from "ajv/dist/standalone/index.js";
-import type { Logger } from "ajv/dist/2020.js";
-import type { ValidateFunction } from "ajv/dist/2020.js";
+import type { Logger, ValidateFunction } from "ajv/dist/2020.js";
 import { createStrictAjv } from "./ajv.js";
 import { isObject, type JsonObject } from "./resolve.js";
 import { forEachSchema, validationSchema } from "./validation-schema.js";
