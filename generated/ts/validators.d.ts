@@ -36,34 +36,34 @@ export interface ValidationError {
 /**
  * Checks a payload against the strict reading of the schema: `messageType` names a known message, and the payload has that message's fields as the schema demands. Keys the schema does not name are allowed.
  *
- * Narrows the payload to `PushExtras` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload.
+ * Narrows the payload to `PushExtras` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload; until then, or the next call, the validator keeps a reference to it.
  */
 export declare const validatePushExtras: ((value: unknown) => value is PushExtras) & { errors?: ValidationError[] | null };
 
 /**
  * Checks that a payload is the message "Operation created" (`messageType`: `mtoken.operationInit`) under the strict reading of the schema; a payload of another message type fails on `messageType`.
  *
- * Narrows the payload to `OperationInit` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload.
+ * Narrows the payload to `OperationInit` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload; until then, or the next call, the validator keeps a reference to it.
  */
 export declare const validateOperationInit: ((value: unknown) => value is OperationInit) & { errors?: ValidationError[] | null };
 
 /**
  * Checks that a payload is the message "Operation finished" (`messageType`: `mtoken.operationFinished`) under the strict reading of the schema; a payload of another message type fails on `messageType`.
  *
- * Narrows the payload to `OperationFinished` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload.
+ * Narrows the payload to `OperationFinished` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload; until then, or the next call, the validator keeps a reference to it.
  */
 export declare const validateOperationFinished: ((value: unknown) => value is OperationFinished) & { errors?: ValidationError[] | null };
 
 /**
  * Checks that a payload is the message "Registration status changed" (`messageType`: `mtoken.statusChange`) under the strict reading of the schema; a payload of another message type fails on `messageType`.
  *
- * Narrows the payload to `StatusChange` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload.
+ * Narrows the payload to `StatusChange` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload; until then, or the next call, the validator keeps a reference to it.
  */
 export declare const validateStatusChange: ((value: unknown) => value is StatusChange) & { errors?: ValidationError[] | null };
 
 /**
  * Checks that a payload is the message "New inbox message" (`messageType`: `mtoken.inboxMessage.new`) under the strict reading of the schema; a payload of another message type fails on `messageType`.
  *
- * Narrows the payload to `InboxMessageNew` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload.
+ * Narrows the payload to `InboxMessageNew` when it passes. After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload; until then, or the next call, the validator keeps a reference to it.
  */
 export declare const validateInboxMessageNew: ((value: unknown) => value is InboxMessageNew) & { errors?: ValidationError[] | null };

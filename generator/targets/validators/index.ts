@@ -43,7 +43,7 @@ const HELPERS = {
 const env = createTemplateEnvironment();
 
 const ERRORS_DOC =
-  "After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload.";
+  "After each call, `errors` holds the first rule the payload broke, or null when it passed. The errors of a refused payload are worked out when `errors` is first read after the call, so read it before changing the payload; until then, or the next call, the validator keeps a reference to it.";
 
 export function emitValidators(model: PushExtrasModel, _options: TargetOptions): readonly OutputFile[] {
   const names = assignNames(model);
