@@ -2,10 +2,11 @@
  * The code of `ts/parser.ts`: the tolerant reading of DOMAIN.md, emitted from the model.
  *
  * The generated parser runs on the receive path of every push, so it finds the message type's
- * function with a switch, or a Map for many types (../dispatch.ts), and reads straight-line: no loops over keys, no allocation beyond the result, every reason
- * a literal. It must never throw, whatever it is given, so the whole read runs inside one
- * try/catch (a getter or a proxy trap of the input may throw), and it reads own properties only
- * (`hasOwnProperty`, never `in` or a bare read that could reach `Object.prototype`).
+ * function with a switch, or a Map for many types (../dispatch.ts), and reads straight-line: no
+ * loops over keys, no allocation beyond the result, every reason a literal. It must never throw,
+ * whatever it is given, so the whole read runs inside one try/catch (a getter or a proxy trap of
+ * the input may throw), and it reads own properties only (`hasOwnProperty`, never `in` or a bare
+ * read that could reach `Object.prototype`).
  */
 import { dispatchesWithSwitch } from "../dispatch.js";
 import { findEnum, type Enumeration, type Field, type Message, type PushExtrasModel } from "../../model.js";

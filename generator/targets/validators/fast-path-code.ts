@@ -110,9 +110,11 @@ export function fastPathCode(plan: FastPathPlan, regExpFlags: string, lengths: L
     const read = `${DATA}[${stringLiteral(field.key)}]`;
     if (field.checks === null) return field.required ? `${read} !== undefined && ${ownKey(field.key)}` : null;
     if (field.required) {
-      const valid = valueClause(field.checks, `(${VALUE} = ${read})`);
-      const first = field.checks.typed ? valid : `(${VALUE} = ${read}) !== undefined && ${valueClause(field.checks, VALUE)}`;
-      return `${first} && ${ownKey(field.key)}`;
+      // A typed value is read inside its `typeof`; any other must first be there at all.
+      const valid = field.checks.typed
+        ? valueClause(field.checks, `(${VALUE} = ${read})`)
+        : `(${VALUE} = ${read}) !== undefined && ${valueClause(field.checks, VALUE)}`;
+      return `${valid} && ${ownKey(field.key)}`;
     }
     // Absent, valid, or not the payload's own (AJV passes an inherited key over): no call at all
     // for a valid value.

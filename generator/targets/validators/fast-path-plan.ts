@@ -49,7 +49,7 @@ export interface StringChecks {
   readonly lengths: LengthLimits;
 }
 
-/** Length limits, counted as AJV counts them (code points, or UTF-16 units: see compile.ts). */
+/** Length limits, counted as AJV counts them (code points, or UTF-16 units: see ../../strict-validator.ts). */
 export interface LengthLimits {
   readonly min: number;
   readonly max: number | null;

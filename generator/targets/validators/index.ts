@@ -5,7 +5,7 @@
  *
  * AJV compiles one function, the union validator, with the discriminator's branches inline; each
  * message's validator checks the discriminator value and then calls that same function, so the
- * module carries every rule once (see ./validation-schema.ts and ./compile.ts).
+ * module carries every rule once (see ../../validation-schema.ts and ../../strict-validator.ts).
  *
  * When every keyword of the schema is one it implements exactly, a fast path generated from the
  * same schema decides every payload, after one read per key (./fast-path-plan.ts,
