@@ -69,7 +69,7 @@ export async function kotlinToolchainProblem(): Promise<string | null> {
   const java = await run("java", ["-version"]);
   if (java.code !== 0) return "no Java runtime (java) on the PATH: install a JDK 17 or newer, such as Debian's openjdk-17-jdk-headless";
   const ready = await run("bash", [KOTLIN_SCRIPT, "ready"]);
-  if (ready.code !== 0) return "the pinned Kotlin compiler is not installed: run `bash test/toolchain/kotlin.sh install` (needs Maven)";
+  if (ready.code !== 0) return "the pinned Kotlin compiler is not installed: run `bash test/toolchain/install.sh` (needs Maven)";
   return null;
 }
 
