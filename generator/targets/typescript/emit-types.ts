@@ -20,7 +20,7 @@ import { fieldDoc, fileHeader, messageDoc } from "./docs.js";
 import { API_NAMES, type TypeScriptNames } from "./names.js";
 import { memberName, ts } from "./ast.js";
 import { docText } from "./naming.js";
-import { parseSource, reprintSource, rewriteNodes } from "./print.js";
+import { parseSource, reprintFile, rewriteNodes } from "./print.js";
 
 export const TYPES_PATH = "ts/types.ts";
 
@@ -28,14 +28,15 @@ export async function emitTypes(model: PushExtrasModel, names: TypeScriptNames):
   const placeholders = new WireKeyPlaceholders(model);
   const source = await compile(schemaFor(model, names, placeholders), API_NAMES.union, {
     bannerComment: "",
-    // Prettier would take about half a second; reprintSource lays the output out instead.
+    // Prettier would take about half a second; reprintFile lays the output out instead.
     format: false,
     additionalProperties: false,
     declareExternallyReferenced: true,
     unknownAny: true,
   });
-  assertNames(source, model, names);
-  return reprintSource(TYPES_PATH, fileHeader(model, typesHeader(model)), source, [placeholders.restore()]);
+  const file = parseSource(TYPES_PATH, source);
+  assertNames(file, model, names);
+  return reprintFile(fileHeader(model, typesHeader(model)), file, [placeholders.restore()]);
 }
 
 /** Stand-ins for the wire keys while json-schema-to-typescript works (see the file comment). */
@@ -112,9 +113,8 @@ function fieldSchema(model: PushExtrasModel, field: Field): JSONSchema {
  * and numbers duplicates silently. Parsing its output confirms that it declared exactly the names
  * the rest of the output refers to; otherwise the run fails instead of emitting dangling names.
  */
-function assertNames(source: string, model: PushExtrasModel, names: TypeScriptNames): void {
-  const declared = parseSource(TYPES_PATH, source)
-    .statements.filter((s) => ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s))
+function assertNames(file: ts.SourceFile, model: PushExtrasModel, names: TypeScriptNames): void {
+  const declared = file.statements.filter((s) => ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s))
     .map((s) => s.name.text);
   const problems: SpecProblem[] = model.messages
     .filter((m) => !declared.includes(names.messages.get(m)!.type))

@@ -16,12 +16,11 @@ export function printStatements(path: string, header: string, statements: readon
 }
 
 /**
- * Re-prints TypeScript source written by another tool, under the given header, after the given
- * rewrites of its syntax tree. Comments are kept; parentheses around a whole declared type, which
- * json-schema-to-typescript adds to every union, are dropped.
+ * Re-prints TypeScript source written by another tool (parsed with `parseSource`), under the given
+ * header, after the given rewrites of its syntax tree. Comments are kept; parentheses around a
+ * whole declared type, which json-schema-to-typescript adds to every union, are dropped.
  */
-export function reprintSource(path: string, header: string, source: string, rewrites: readonly ts.TransformerFactory<ts.SourceFile>[] = []): string {
-  const file = parseSource(path, source);
+export function reprintFile(header: string, file: ts.SourceFile, rewrites: readonly ts.TransformerFactory<ts.SourceFile>[] = []): string {
   const result = ts.transform(file, [...rewrites, dropOuterParentheses]);
   const [transformed] = result.transformed;
   const text = fileText(header, transformed!.statements, file);
