@@ -12,6 +12,7 @@ import { readConfigFile, settingsFrom, DEFAULT_OUT, DEFAULT_SPEC, type SettingsI
 import { ExitCode, InputError } from "./errors.js";
 import { NameClashError } from "./naming/words.js";
 import { PACKAGE_ROOT } from "./package-root.js";
+import { InterruptedError, withInterruptsDeferred } from "./interrupt.js";
 import { generate } from "./pipeline.js";
 import { targets } from "./targets/index.js";
 import { checkOutput, hasDrift, writeOutput, type Drift } from "./write.js";
@@ -97,7 +98,7 @@ async function run(flags: CommandFlags, check: boolean): Promise<number> {
       reporter.done(`${displayPath(out)} is up to date (${result.files.length} files)`, performance.now() - started);
       return ExitCode.ok;
     }
-    const drift = await writeOutput(out, result.files);
+    const drift = await withInterruptsDeferred((signal) => writeOutput(out, result.files, signal));
     const changes = drift.changed.length + drift.missing.length + drift.stale.length;
     reporter.done(
       changes === 0
@@ -119,6 +120,10 @@ function reportDrift(reporter: Reporter, out: string, drift: Drift): void {
 }
 
 function reportFailure(reporter: Reporter, error: unknown): number {
+  if (error instanceof InterruptedError) {
+    reporter.error(`${error.message}: ${error.finished ? "the output folder was written in full" : "nothing was written"}`);
+    return error.raise();
+  }
   if (error instanceof InputError) {
     for (const line of error.message.split("\n")) reporter.error(line);
     reporter.error("nothing was written");

@@ -3,8 +3,9 @@
  *
  * Writing is all or nothing. Files go to a temporary folder beside the output folder, which then
  * replaces the old one by two renames, so a failure at any point before the swap leaves the output
- * folder exactly as it was and removes the temporary folder. Files that the spec no longer produces
- * disappear with the old folder, so the output never holds stale files.
+ * folder exactly as it was and removes the temporary folder (an interrupt too: ./interrupt.ts). Files
+ * that the spec no longer produces disappear with the old folder, so the output never holds stale
+ * files.
  */
 import { randomBytes } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
@@ -46,8 +47,11 @@ export async function checkOutput(outDir: string, files: readonly OutputFile[]):
 /**
  * Replaces the output folder with exactly these files. Returns what differed from before; when
  * nothing did, the folder is left untouched (file times too, which keeps incremental builds quiet).
+ *
+ * An aborted `signal` (an interrupt, see ./interrupt.ts) stops the write before the swap, with the
+ * output folder as it was; once the swap has begun, it runs to its end.
  */
-export async function writeOutput(outDir: string, files: readonly OutputFile[]): Promise<Drift> {
+export async function writeOutput(outDir: string, files: readonly OutputFile[], signal?: AbortSignal): Promise<Drift> {
   const target = resolve(outDir);
   await refuseForeignFolder(target);
   const drift = await checkOutput(target, files);
@@ -59,10 +63,13 @@ export async function writeOutput(outDir: string, files: readonly OutputFile[]):
   try {
     await mkdir(dirname(target), { recursive: true });
     for (const file of files) {
+      signal?.throwIfAborted();
       const path = join(staging, file.path);
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, file.contents, "utf8");
     }
+    signal?.throwIfAborted();
+    // No abort from here on: between the two renames there is no output folder at all.
     const hadOld = await exists(target);
     if (hadOld) await rename(target, retired);
     try {
