@@ -1,31 +1,15 @@
 /**
  * The command line end to end, as a build pipeline runs it: the real built CLI in a child process.
  */
-import { spawnSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli, treeHash } from "./reliability/cli.js";
 
-const CLI = "dist/generator/cli.js";
 let work: string;
 
-function cli(...args: string[]): { status: number; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8" });
-  return { status: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every file under a folder with its hash, to compare trees byte for byte. */
-function treeHash(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile()) continue;
-    const path = join(entry.parentPath, entry.name);
-    out[path.slice(dir.length + 1)] = createHash("sha256").update(readFileSync(path)).digest("hex");
-  }
-  return out;
-}
+const cli = (...args: string[]) => runCli(args);
 
 beforeAll(() => {
   work = mkdtempSync(join(tmpdir(), "push-extras-cli-"));
@@ -87,7 +71,7 @@ describe("push-extras generate", () => {
     const dir = join(work, "config");
     mkdirSync(dir);
     writeFileSync(join(dir, "push-extras.config.json"), JSON.stringify({ spec: join(process.cwd(), "spec/push-extras.schema.json"), out: "out", targets: ["schema", "kotlin"], kotlinPackage: "org.example.push" }));
-    const r = spawnSync(process.execPath, [join(process.cwd(), CLI), "generate", "--targets", "kotlin,schema,docs"], { cwd: dir, encoding: "utf8" });
+    const r = runCli(["generate", "--targets", "kotlin,schema,docs"], dir);
     expect(r.status, r.stderr).toBe(0);
     expect(readdirSync(join(dir, "out")).sort()).toEqual(["README.md", "docs", "kotlin", "schema"]);
     const kotlin = readdirSync(join(dir, "out", "kotlin"), { recursive: true }).map(String).find((f) => f.endsWith(".kt"))!;
