@@ -18,6 +18,7 @@ import { NameClashError } from "../generator/naming/words.js";
 import { generate } from "../generator/pipeline.js";
 import { emitTypeScript } from "../generator/targets/typescript/index.js";
 import { expectMatchesCommitted } from "./golden.js";
+import { writeSpecVariant } from "./spec-variant.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPEC = join(ROOT, "spec", "push-extras.schema.json");
@@ -54,13 +55,6 @@ function tsc(files: readonly string[]): { status: number | null; output: string 
   return { status: run.status, output: `${run.stdout}${run.stderr}`.trim() };
 }
 
-function writeSpecVariant(name: string, edit: (spec: Record<string, any>) => void): string {
-  const spec = JSON.parse(readFileSync(SPEC, "utf8")) as Record<string, any>;
-  edit(spec);
-  const path = join(work, `${name}.schema.json`);
-  writeFileSync(path, JSON.stringify(spec));
-  return path;
-}
 
 /**
  * A consumer that knows the real contract by name: exhaustive switches with a `never` check over
@@ -248,7 +242,7 @@ describe("spec variants", () => {
   };
 
   it.each(Object.keys(variants))("%s: compiles under the strictest flags, unused-parameter checks included", async (name) => {
-    const specPath = writeSpecVariant(name.replace(/\W+/g, "-"), variants[name]!);
+    const specPath = writeSpecVariant(work, name.replace(/\W+/g, "-"), variants[name]!);
     const { dir, model } = await generateInto(name.replace(/\W+/g, "-"), specPath);
     writeFileSync(join(dir, "consumer.ts"), genericConsumer(model));
     expect(tsc([join(dir, "consumer.ts")]).output).toBe("");
@@ -257,7 +251,7 @@ describe("spec variants", () => {
 
 describe("names", () => {
   it("a discriminator named like the parse result's own `kind` property is refused", async () => {
-    const specPath = writeSpecVariant("kind-discriminator", (spec) => {
+    const specPath = writeSpecVariant(work, "kind-discriminator", (spec) => {
       spec["discriminator"] = { propertyName: "kind" };
       spec["required"] = ["kind"];
       for (const name of ["OperationInit", "OperationFinished", "StatusChange", "InboxMessageNew"]) {
@@ -281,7 +275,7 @@ describe("names", () => {
   });
 
   it("names are unique across every module of the barrel, not only within one", async () => {
-    const specPath = writeSpecVariant("barrel-clash", (spec) => {
+    const specPath = writeSpecVariant(work, "barrel-clash", (spec) => {
       spec["$defs"]["StatusChange"]["x-name"] = "parsed inbox message new";
     });
     const run = generate({ specPath, targets: ["typescript"] });
@@ -290,14 +284,14 @@ describe("names", () => {
   });
 
   it("a spec name equal to a fixed API name is refused", async () => {
-    const specPath = writeSpecVariant("api-clash", (spec) => {
+    const specPath = writeSpecVariant(work, "api-clash", (spec) => {
       spec["$defs"]["InboxMessageNew"]["x-name"] = "push extras message";
     });
     await expect(generate({ specPath, targets: ["typescript"] })).rejects.toThrow(/API name PushExtrasMessage and message "mtoken\.inboxMessage\.new"/);
   });
 
   it("a message name that json-schema-to-typescript would respell is refused, pointing at the message", async () => {
-    const specPath = writeSpecVariant("non-ascii-name", (spec) => {
+    const specPath = writeSpecVariant(work, "non-ascii-name", (spec) => {
       spec["$defs"]["InboxMessageNew"]["x-name"] = "Größe";
     });
     const run = generate({ specPath, targets: ["typescript"] });

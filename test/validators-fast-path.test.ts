@@ -20,6 +20,7 @@ import { emitValidators } from "../generator/targets/validators/index.js";
 import { FAST_PATH_FUNCTION } from "../generator/targets/validators/fast-path-code.js";
 import { planFastPath } from "../generator/targets/validators/fast-path-plan.js";
 import { validationSchema } from "../generator/validation-schema.js";
+import { writeSpecVariant } from "./spec-variant.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
 const SPEC = join(ROOT, "spec", "push-extras.schema.json");
@@ -54,13 +55,6 @@ async function load(specPath: string): Promise<Loaded> {
   return { model, code, fast: module["fastPathUnderTest"] ?? null, validate: module["validatePushExtras"]!, runtime: createStrictAjv().compile(model.schema as object) as Validator };
 }
 
-function writeSpecVariant(name: string, edit: (spec: Spec) => void): string {
-  const spec = JSON.parse(readFileSync(SPEC, "utf8")) as Spec;
-  edit(spec);
-  const path = join(work, `${name}.schema.json`);
-  writeFileSync(path, JSON.stringify(spec));
-  return path;
-}
 
 /** An own, enumerable property even for `__proto__`, as JSON.parse makes it. */
 function put(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -183,7 +177,7 @@ describe("the fast path", () => {
   });
 
   it("counts lengths in code points as AJV does, counting only what the UTF-16 length leaves open", async () => {
-    const specPath = writeSpecVariant("code-point-lengths", (spec) => {
+    const specPath = writeSpecVariant(work, "code-point-lengths", (spec) => {
       spec["$defs"]["InboxId"]["minLength"] = 2;
       spec["$defs"]["InboxId"]["maxLength"] = 20;
     });
@@ -268,7 +262,7 @@ describe("the errors of a refused payload", () => {
 
 describe("a spec with a keyword the fast path does not implement", () => {
   it("gets no fast path, and its module still validates as AJV does (maxProperties)", async () => {
-    const specPath = writeSpecVariant("max-properties", (spec) => {
+    const specPath = writeSpecVariant(work, "max-properties", (spec) => {
       spec["$defs"]["InboxMessageNew"]["maxProperties"] = 3;
     });
     const { code, fast, validate, runtime } = await load(specPath);

@@ -3,32 +3,22 @@
  * (a length limit counted in code points, a deep equality), where Ajv2020's bookkeeping for
  * `unevaluatedProperties` is needed, and the scan that keeps any import out of the module.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { createStrictAjv } from "../generator/ajv.js";
 import { generate } from "../generator/pipeline.js";
 import { assertImportsNothing } from "../generator/targets/validators/self-contained.js";
-
-const ROOT = resolve(import.meta.dirname, "..");
-const SPEC = join(ROOT, "spec", "push-extras.schema.json");
+import { writeSpecVariant } from "./spec-variant.js";
 
 const work = mkdtempSync(join(tmpdir(), "push-extras-validators-specs-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 type Validator = ((value: unknown) => boolean) & { errors?: unknown[] | null };
-type Spec = Record<string, any>;
 
-function writeSpecVariant(name: string, edit: (spec: Spec) => void): string {
-  const spec = JSON.parse(readFileSync(SPEC, "utf8")) as Spec;
-  edit(spec);
-  const path = join(work, `${name}.schema.json`);
-  writeFileSync(path, JSON.stringify(spec));
-  return path;
-}
 
 /** Generates the validators of a spec and loads them as an ES module; also returns AJV compiled at run time. */
 async function load(name: string, specPath: string): Promise<{ code: string; validate: Validator; runtime: Validator }> {
@@ -44,7 +34,7 @@ const inbox = (inboxId: unknown, extra: Record<string, unknown> = {}) => ({ mess
 
 describe("a spec whose lengths must be counted in code points", () => {
   it("copies AJV's code point counter into the module and counts as AJV does at run time", async () => {
-    const specPath = writeSpecVariant("max-length", (spec) => {
+    const specPath = writeSpecVariant(work, "max-length", (spec) => {
       spec["$defs"]["InboxId"]["maxLength"] = 20;
       spec["$defs"]["InboxId"]["minLength"] = 2;
     });
@@ -67,7 +57,7 @@ describe("a spec whose lengths must be counted in code points", () => {
 
 describe("a spec that uses unevaluatedProperties", () => {
   it("keeps Ajv2020's bookkeeping for it and agrees with AJV at run time", async () => {
-    const specPath = writeSpecVariant("unevaluated", (spec) => {
+    const specPath = writeSpecVariant(work, "unevaluated", (spec) => {
       // Only the keys the message names are allowed in it.
       spec["$defs"]["InboxMessageNew"]["unevaluatedProperties"] = false;
     });
@@ -81,7 +71,7 @@ describe("a spec that uses unevaluatedProperties", () => {
 describe("a spec whose validation needs a runtime helper AJV cannot leave out", () => {
   it("fails the generation with an internal error instead of emitting a module that breaks when loaded", async () => {
     // A `const` with an object value makes AJV call its deep equality helper through require().
-    const specPath = writeSpecVariant("deep-equal", (spec) => {
+    const specPath = writeSpecVariant(work, "deep-equal", (spec) => {
       spec["not"] = { required: ["aps"], properties: { aps: { const: { alert: "x" } } } };
     });
     await expect(generate({ specPath, targets: ["validators"] })).rejects.toThrow(/^internal: ts\/validators\.js would load other modules at run time \("require\("\)/);
