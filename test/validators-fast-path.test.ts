@@ -176,6 +176,35 @@ describe("the fast path", () => {
     }
   });
 
+  it("proves ownership once for a JSON payload, and asks key by key, as AJV does, when the prototype could lend a key", async () => {
+    const { model, fast, runtime } = await load(SPEC);
+    const agree = (payload: unknown, expected: boolean, label: string) => {
+      expect(runtime(payload), `AJV: ${label}`).toBe(expected);
+      expect(fast!(payload), `fast path: ${label}`).toBe(expected);
+    };
+    const tagKey = model.discriminator.key;
+    for (const message of model.messages) {
+      const example = message.examples[0]!;
+      const { [tagKey]: tag, ...withoutTag } = example;
+      agree(JSON.parse(JSON.stringify(example)), true, `${message.wireType} as JSON`);
+      // Another library pollutes Object.prototype: with the message type it lends, and with a key
+      // of no message, which must not cost a payload its own keys.
+      for (const [key, value] of [[tagKey, tag], ["polluted", "yes"]] as const) {
+        Object.defineProperty(Object.prototype, key, { value, configurable: true, writable: true, enumerable: true });
+        try {
+          agree(JSON.parse(JSON.stringify(example)), true, `${message.wireType} with ${key} on Object.prototype`);
+          agree(JSON.parse(JSON.stringify(withoutTag)), false, `${message.wireType} lacking ${tagKey}, with ${key} on Object.prototype`);
+        } finally {
+          delete (Object.prototype as Record<string, unknown>)[key];
+        }
+      }
+      // AJV never asks a proxy for its prototype: a trap that throws there changes nothing.
+      const prototypeTrapThrows = new Proxy({ ...example }, { getPrototypeOf: () => { throw new Error("getPrototypeOf"); } });
+      agree(prototypeTrapThrows, true, `${message.wireType} behind a proxy whose getPrototypeOf throws`);
+      agree(Object.assign(Object.create({ [tagKey]: tag }), withoutTag), false, `${message.wireType} lending ${tagKey} from its prototype`);
+    }
+  });
+
   it("counts lengths in code points as AJV does, counting only what the UTF-16 length leaves open", async () => {
     const specPath = writeSpecVariant(work, "code-point-lengths", (spec) => {
       spec["$defs"]["InboxId"]["minLength"] = 2;

@@ -394,6 +394,19 @@ return errors === 0;
 
 
 const ownKey = Object.prototype.hasOwnProperty;
+const ObjectPrototype = Object.prototype;
+
+/** Whether the payload's prototype is Object.prototype, as JSON.parse makes it; false if asking throws. */
+function inheritsFromObjectOnly(data) {
+  try {
+    return Object.getPrototypeOf(data) === ObjectPrototype;
+  } catch {
+    // A proxy's trap threw. AJV's code never asks, so the keys are then checked one by one, as it
+    // checks them.
+    return false;
+  }
+}
+
 const acceptPatternA = new RegExp("^[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}$", "u");
 const acceptValuesA = new Set(["authentication.success", "authentication.fail", "operation.timeout", "operation.canceled", "operation.methodNotAvailable"]);
 
@@ -402,10 +415,11 @@ const acceptValuesA = new Set(["authentication.success", "authentication.fail", 
  */
 function acceptsA(data, tag) {
   let value;
-  return ownKey.call(data, "messageType")
-    && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && ownKey.call(data, "operationId")
-    && typeof (value = data["operationName"]) == "string" && value.length >= 1 && ownKey.call(data, "operationName")
-    && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !ownKey.call(data, "activationId"));
+  const ownOnly = inheritsFromObjectOnly(data) && !("messageType" in ObjectPrototype) && !("operationId" in ObjectPrototype) && !("operationName" in ObjectPrototype) && !("activationId" in ObjectPrototype);
+  return (ownOnly || ownKey.call(data, "messageType"))
+    && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && (ownOnly || ownKey.call(data, "operationId"))
+    && typeof (value = data["operationName"]) == "string" && value.length >= 1 && (ownOnly || ownKey.call(data, "operationName"))
+    && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !(ownOnly || ownKey.call(data, "activationId")));
 }
 
 /**
@@ -413,11 +427,12 @@ function acceptsA(data, tag) {
  */
 function acceptsB(data, tag) {
   let value;
-  return ownKey.call(data, "messageType")
-    && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && ownKey.call(data, "operationId")
-    && typeof (value = data["operationName"]) == "string" && value.length >= 1 && ownKey.call(data, "operationName")
-    && typeof (value = data["mtokenOperationResult"]) == "string" && acceptValuesA.has(value) && ownKey.call(data, "mtokenOperationResult")
-    && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !ownKey.call(data, "activationId"));
+  const ownOnly = inheritsFromObjectOnly(data) && !("messageType" in ObjectPrototype) && !("operationId" in ObjectPrototype) && !("operationName" in ObjectPrototype) && !("mtokenOperationResult" in ObjectPrototype) && !("activationId" in ObjectPrototype);
+  return (ownOnly || ownKey.call(data, "messageType"))
+    && typeof (value = data["operationId"]) == "string" && value.length >= 1 && acceptPatternA.test(value) && (ownOnly || ownKey.call(data, "operationId"))
+    && typeof (value = data["operationName"]) == "string" && value.length >= 1 && (ownOnly || ownKey.call(data, "operationName"))
+    && typeof (value = data["mtokenOperationResult"]) == "string" && acceptValuesA.has(value) && (ownOnly || ownKey.call(data, "mtokenOperationResult"))
+    && ((value = data["activationId"]) === undefined || typeof value == "string" && value.length >= 1 || !(ownOnly || ownKey.call(data, "activationId")));
 }
 
 /**
@@ -425,8 +440,9 @@ function acceptsB(data, tag) {
  */
 function acceptsC(data, tag) {
   let value;
-  return ownKey.call(data, "messageType")
-    && typeof (value = data["activationId"]) == "string" && value.length >= 1 && ownKey.call(data, "activationId");
+  const ownOnly = inheritsFromObjectOnly(data) && !("messageType" in ObjectPrototype) && !("activationId" in ObjectPrototype);
+  return (ownOnly || ownKey.call(data, "messageType"))
+    && typeof (value = data["activationId"]) == "string" && value.length >= 1 && (ownOnly || ownKey.call(data, "activationId"));
 }
 
 /**
@@ -434,8 +450,9 @@ function acceptsC(data, tag) {
  */
 function acceptsD(data, tag) {
   let value;
-  return ownKey.call(data, "messageType")
-    && typeof (value = data["inboxId"]) == "string" && value.length >= 1 && ownKey.call(data, "inboxId");
+  const ownOnly = inheritsFromObjectOnly(data) && !("messageType" in ObjectPrototype) && !("inboxId" in ObjectPrototype);
+  return (ownOnly || ownKey.call(data, "messageType"))
+    && typeof (value = data["inboxId"]) == "string" && value.length >= 1 && (ownOnly || ownKey.call(data, "inboxId"));
 }
 
 /**

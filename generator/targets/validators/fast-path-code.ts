@@ -6,15 +6,22 @@
  *
  * The fast path gives AJV's verdict on every payload, so each clause says exactly what AJV's code
  * says. Each key is read once and counts only as the payload's own property, like AJV's code with
- * `ownProperties`: the value is checked first and `hasOwnProperty` asked last, so a valid payload
- * pays one read and one call per required key (AJV pays three reads and two calls). An optional key
- * is fine when it reads as undefined or as a valid value (own or inherited: AJV passes an inherited
- * key over), and otherwise only when it is not the payload's own.
+ * `ownProperties`: the value is checked first and ownership asked last. An optional key is fine
+ * when it reads as undefined or as a valid value (own or inherited: AJV passes an inherited key
+ * over), and otherwise only when it is not the payload's own.
+ *
+ * Ownership is proved once per payload where it can be: a payload whose prototype is
+ * `Object.prototype` (what JSON.parse makes), while `Object.prototype` holds none of the message's
+ * keys, can only read a key that is there as its own. Only when that fails (another or a polluted
+ * prototype) is `hasOwnProperty` asked of each key. Measured on a message of three keys: the proof
+ * costs 3 ns a payload, three `hasOwnProperty` calls 22 ns. A proxy whose traps contradict each
+ * other (naming Object.prototype as its prototype while serving keys from elsewhere) may be read
+ * differently by two readers that ask it different questions, and AJV's code and this are two such.
  */
 import { dispatchesWithSwitch } from "../dispatch.js";
 import { stringLiteral } from "../typescript/naming.js";
 import { jsDoc } from "./comments.js";
-import type { FastKey, FastPathPlan, StringChecks } from "./fast-path-plan.js";
+import type { FastKey, FastMessage, FastPathPlan, StringChecks } from "./fast-path-plan.js";
 
 /** Names in the module; AJV's own module-level names all end in a number, these never do. */
 const NAMES = {
@@ -25,6 +32,8 @@ const NAMES = {
   pattern: "acceptPattern",
   enumeration: "acceptValues",
   codePoints: "codePoints",
+  objectPrototype: "ObjectPrototype",
+  inheritsFromObjectOnly: "inheritsFromObjectOnly",
 } as const;
 /** The name of the fast path's union function in the module. */
 export const FAST_PATH_FUNCTION = NAMES.function;
@@ -32,6 +41,8 @@ export const FAST_PATH_FUNCTION = NAMES.function;
 const TAG = "tag";
 const VALUE = "value";
 const DATA = "data";
+/** True when every key the message reads is, if present at all, the payload's own. */
+const OWN_ONLY = "ownOnly";
 
 /** How AJV's code counts string lengths, which the fast path must count the same way. */
 export interface LengthCounting {
@@ -43,6 +54,10 @@ export interface LengthCounting {
 export interface FastPathCode {
   readonly name: string;
   readonly own: string;
+  readonly objectPrototype: string;
+  readonly inheritsFromObjectOnly: string;
+  /** The local variable that says whether a message's keys can only be the payload's own. */
+  readonly ownOnly: string;
   readonly byTag: string;
   readonly constants: readonly { readonly name: string; readonly value: string }[];
   readonly tagKey: string;
@@ -61,6 +76,8 @@ export interface FastMessageCode {
   readonly function: string;
   /** Its doc comment, escaped. */
   readonly doc: string;
+  /** The proof that every key it reads can only be the payload's own (see the file comment). */
+  readonly ownOnly: string;
   readonly clauses: readonly string[];
 }
 
@@ -105,7 +122,15 @@ export function fastPathCode(plan: FastPathPlan, regExpFlags: string, lengths: L
     // No keyword restricts the value to strings: AJV applies string keywords to strings only.
     return onStrings.length === 0 ? "true" : `(typeof ${typed} != "string" || ${onStrings.join(" && ")})`;
   };
-  const ownKey = (key: string) => `${NAMES.own}.call(${DATA}, ${stringLiteral(key)})`;
+  const ownKey = (key: string) => `(${OWN_ONLY} || ${NAMES.own}.call(${DATA}, ${stringLiteral(key)}))`;
+  // The keys of one message only: a spec of 400 message types must not pay for 400 messages' keys.
+  const ownOnly = (message: FastMessage) =>
+    [
+      `${NAMES.inheritsFromObjectOnly}(${DATA})`,
+      ...[plan.tagKey, ...message.keys.filter((field) => field.required || field.checks !== null).map((field) => field.key)].map(
+        (key) => `!(${stringLiteral(key)} in ${NAMES.objectPrototype})`,
+      ),
+    ].join(" && ");
   const keyClause = (field: FastKey): string | null => {
     const read = `${DATA}[${stringLiteral(field.key)}]`;
     if (field.checks === null) return field.required ? `${read} !== undefined && ${ownKey(field.key)}` : null;
@@ -124,6 +149,7 @@ export function fastPathCode(plan: FastPathPlan, regExpFlags: string, lengths: L
     tag: stringLiteral(message.tag),
     function: `${NAMES.message}${letters(index)}`,
     doc: jsDoc(`Whether a payload whose \`${plan.tagKey}\` is ${JSON.stringify(message.tag)} is that message under the strict reading.`, ""),
+    ownOnly: ownOnly(message),
     clauses: [
       ...stringClauses(message.tagChecks, TAG),
       ownKey(plan.tagKey),
@@ -134,6 +160,9 @@ export function fastPathCode(plan: FastPathPlan, regExpFlags: string, lengths: L
     name: NAMES.function,
     byTag: NAMES.byTag,
     own: NAMES.own,
+    objectPrototype: NAMES.objectPrototype,
+    inheritsFromObjectOnly: NAMES.inheritsFromObjectOnly,
+    ownOnly: OWN_ONLY,
     constants,
     tagKey: stringLiteral(plan.tagKey),
     tag: TAG,
