@@ -50,6 +50,9 @@ export interface CheckedField {
   readonly tolerantRequired: boolean;
 }
 
+/** The longest string a spec may hold; a description of a few paragraphs is a thousand or two. */
+export const MAX_TEXT_LENGTH = 16_384;
+
 /** Project rules, each named by the sentence it enforces; the list reads as documentation. */
 const RULES = {
   schemaDraft: `the spec declares "$schema": "${DRAFT_2020_12}"`,
@@ -63,6 +66,7 @@ const RULES = {
     'a required free-text field has "minLength": 1 or more: tolerant readers reject an empty required value, and whatever the strict reading accepts they must parse',
   examples: "every branch has at least one example, and every example validates",
   tolerantOptional: '"x-tolerantOptional" lists only required fields of its branch',
+  textLength: `every string of the spec, key or value, is at most ${MAX_TEXT_LENGTH} characters long: each lands in generated comments, code and docs, where a run of thousands of lines breaks json-schema-to-typescript`,
 } as const;
 
 export function check(spec: LoadedSpec): CheckedSpec {
@@ -81,6 +85,9 @@ export function check(spec: LoadedSpec): CheckedSpec {
     for (const e of ajv.errors ?? []) report(e.instancePath, `not a valid JSON Schema: ${e.message ?? e.keyword}`);
     throw new InputError(problems);
   }
+
+  checkTextLengths(doc, report);
+  if (problems.length > 0) throw new InputError(problems);
 
   const discriminatorKeyword = doc["discriminator"];
   const discriminator = isObject(discriminatorKeyword) ? discriminatorKeyword["propertyName"] : undefined;
@@ -109,6 +116,38 @@ export function check(spec: LoadedSpec): CheckedSpec {
   checkExamples(file, doc, discriminator, branches, report);
   if (problems.length > 0) throw new InputError(problems);
   return { path: file, root: doc, discriminator, groups, branches };
+}
+
+/**
+ * Every key and string value of the document, in document order. Walked with a stack of entries
+ * that know their parent, so that a deeply nested spec neither overflows the call stack nor copies
+ * its path at every level; a pointer is only built for a string that is too long.
+ */
+function checkTextLengths(doc: JsonObject, report: (pointer: string, message: string) => void): void {
+  interface Entry {
+    readonly value: unknown;
+    readonly parent: Entry | null;
+    readonly key: string | number;
+  }
+  const pointer = (entry: Entry | null): string => {
+    const segments: (string | number)[] = [];
+    for (let at = entry; at !== null && at.parent !== null; at = at.parent) segments.unshift(at.key);
+    return pointerOf(...segments);
+  };
+  const pending: Entry[] = [{ value: doc, parent: null, key: "" }];
+  for (let entry = pending.pop(); entry !== undefined; entry = pending.pop()) {
+    const { value } = entry;
+    if (typeof value === "string") {
+      if (value.length > MAX_TEXT_LENGTH) report(pointer(entry), `a string of ${value.length} characters; ${RULES.textLength}`);
+      continue;
+    }
+    const children: [string | number, unknown][] = Array.isArray(value) ? value.map((item, index) => [index, item]) : isObject(value) ? Object.entries(value) : [];
+    for (const [key] of children) {
+      if (typeof key === "string" && key.length > MAX_TEXT_LENGTH) report(pointer(entry), `a key of ${key.length} characters; ${RULES.textLength}`);
+    }
+    // Pushed last to first, so that they are taken in document order.
+    for (let i = children.length - 1; i >= 0; i--) pending.push({ value: children[i]![1], parent: entry, key: children[i]![0] });
+  }
 }
 
 function checkGroups(doc: JsonObject, report: (pointer: string, message: string) => void): CheckedGroup[] {

@@ -56,6 +56,7 @@ const cases: readonly BadCase[] = [
   specCase("required-without-property", "/$defs/InboxMessageNew/required", /required key "inboxTitle" has no entry in "properties"/),
   specCase("tolerant-optional-not-required", "/$defs/OperationInit/x-tolerantOptional", /"activationId".*only required fields/),
   specCase("nameless-enum-value", "/$defs/OperationResult/enum", /cannot derive a name from "!!!"/),
+  specCase("text-too-long", "/$defs/InboxId/description", /a string of 16532 characters; every string of the spec, key or value, is at most 16384 characters long/),
   { name: "missing file", args: ["--spec", spec("does-not-exist")], at: `${spec("does-not-exist")}: `, message: /spec file not found/ },
   { name: "unknown target", args: ["--spec", GOOD_SPEC, "--targets", "schema,cobol"], at: "--targets: ", message: /one of the allowed values: "schema", "typescript"/ },
   { name: "bad Kotlin package", args: ["--spec", GOOD_SPEC, "--kotlin-package", "com.push extras"], at: "--kotlin-package: ", message: /must match pattern/ },

@@ -19,7 +19,7 @@ import { inlineHtmlElements, inspectHtml, launchBrowser, markdownProblems, type 
 import { compileTypeScript, loadGenerated, writeFiles, type GeneratedModule } from "./reliability/generated.js";
 import { compileSwift } from "./swift/compile.js";
 
-const GENERATING = ["comment-terminator", "quotes-backslash-dollar", "keyword-names", "non-ascii", "markup"] as const;
+const GENERATING = ["comment-terminator", "quotes-backslash-dollar", "keyword-names", "non-ascii", "markup", "long-text"] as const;
 const fixture = (name: string) => `test/fixtures/${name}/push-extras.schema.json`;
 
 let work: string;

@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildModel } from "../generator/build-model.js";
-import { check } from "../generator/check.js";
+import { check, MAX_TEXT_LENGTH } from "../generator/check.js";
 import { InputError } from "../generator/errors.js";
 
 const SPEC_PATH = "spec/push-extras.schema.json";
@@ -82,6 +82,27 @@ describe("the spec check", () => {
     delete document["$defs"].InboxId.description;
     delete document["$defs"].StatusChange.title;
     expect(problemsOf(document).length).toBeGreaterThanOrEqual(2);
+  });
+
+  it(`takes strings of up to ${MAX_TEXT_LENGTH} characters, keys too, and names each longer one with its pointer`, () => {
+    const atLimit = "x".repeat(MAX_TEXT_LENGTH);
+    const fine = spec();
+    fine["$defs"].InboxId.description = atLimit;
+    fine["$defs"].InboxId[`x-${"k".repeat(MAX_TEXT_LENGTH - 2)}`] = "an annotation of another tool";
+    expect(problemsOf(fine)).toEqual([]);
+    const tooLong = spec();
+    tooLong["$defs"].InboxId.description = `${atLimit}.`;
+    tooLong.examples = [{ note: `${atLimit}!` }];
+    tooLong["$defs"].InboxId[`x-${"k".repeat(MAX_TEXT_LENGTH)}`] = "a key too long";
+    // In document order: the root's `examples` were added after its `$defs`.
+    expect(problemsOf(tooLong).map((p) => `${p.pointer}: ${p.message.split(";")[0]}`)).toEqual([
+      `/$defs/InboxId: a key of ${MAX_TEXT_LENGTH + 2} characters`,
+      `/$defs/InboxId/description: a string of ${MAX_TEXT_LENGTH + 1} characters`,
+      `/examples/0/note: a string of ${MAX_TEXT_LENGTH + 1} characters`,
+    ]);
+    // The fixture that every compiler runs on holds strings of exactly this length.
+    const longText = JSON.parse(readFileSync("test/fixtures/long-text/push-extras.schema.json", "utf8")) as Json;
+    expect(longText["description"]).toHaveLength(MAX_TEXT_LENGTH);
   });
 
   it("does not modify the spec it checks", () => {
