@@ -19,7 +19,9 @@ import { generate } from "../generator/pipeline.js";
 import { emitValidators } from "../generator/targets/validators/index.js";
 import { FAST_PATH_FUNCTION } from "../generator/targets/validators/fast-path-code.js";
 import { planFastPath } from "../generator/targets/validators/fast-path-plan.js";
+import { OPTIMIZED_BRANCH_LIMIT } from "../generator/strict-validator.js";
 import { validationSchema } from "../generator/validation-schema.js";
+import { syntheticSpec } from "./bench/synthetic-spec.js";
 import { writeSpecVariant } from "./spec-variant.js";
 
 const ROOT = resolve(import.meta.dirname, "..");
@@ -162,6 +164,16 @@ describe("the fast path", () => {
     const loaded = await load(join(ROOT, "test", "fixtures", fixture, "push-extras.schema.json"));
     expect(loaded.fast).not.toBeNull();
     expectFastPathAgrees(loaded, 800);
+  });
+
+  it(`agrees with AJV at run time on a spec of ${OPTIMIZED_BRANCH_LIMIT + 1} message types, whose AJV code goes unoptimized`, async () => {
+    const specPath = join(work, "many-types.schema.json");
+    writeFileSync(specPath, JSON.stringify(syntheticSpec(OPTIMIZED_BRANCH_LIMIT + 1)));
+    const loaded = await load(specPath);
+    expect(loaded.model.messages).toHaveLength(OPTIMIZED_BRANCH_LIMIT + 1);
+    // The pass would have dropped the empty first branch AJV writes before the discriminator's.
+    expect(loaded.code).toContain("if(false){\n}\nelse if(");
+    expectFastPathAgrees(loaded, 2000);
   });
 
   it("leaves errors null after a fast accept, as AJV does after a success", async () => {
