@@ -10,7 +10,8 @@ import { isObject, type JsonObject } from "./resolve.js";
 
 export function buildModel(spec: CheckedSpec): PushExtrasModel {
   const enums = new Map<string, Enumeration>();
-  const messages = spec.branches.map((branch) => buildMessage(spec, branch, enums));
+  const typePrefix = commonTypePrefix(spec);
+  const messages = spec.branches.map((branch) => buildMessage(spec, branch, typePrefix, enums));
   const discriminatorName = nameOf(spec.path, "", spec.discriminator);
   const firstDescription = spec.branches[0]?.typeDescription ?? "";
   return {
@@ -39,13 +40,13 @@ export function buildModel(spec: CheckedSpec): PushExtrasModel {
   };
 }
 
-function buildMessage(spec: CheckedSpec, branch: CheckedBranch, enums: Map<string, Enumeration>): Message {
+function buildMessage(spec: CheckedSpec, branch: CheckedBranch, typePrefix: string, enums: Map<string, Enumeration>): Message {
   const explicit = typeof branch.schema["x-name"] === "string" ? branch.schema["x-name"] : null;
   const source = explicit ?? branch.defName ?? branch.wireType;
   return {
     wireType: branch.wireType,
     name: nameOf(spec.path, branch.pointer, source),
-    typeValueName: nameOf(spec.path, branch.pointer, withoutCommonPrefix(spec, branch.wireType)),
+    typeValueName: nameOf(spec.path, branch.pointer, branch.wireType.slice(typePrefix.length)),
     title: branch.schema["title"] as string,
     description: branch.schema["description"] as string,
     typeDescription: branch.typeDescription,
@@ -129,15 +130,15 @@ function collectKeys(spec: CheckedSpec, messages: readonly Message[]): Key[] {
 
 /**
  * Message type values usually share a namespace (`mtoken.` in `mtoken.statusChange`); it adds
- * nothing to a name, so enum cases are named after the rest.
+ * nothing to a name, so enum cases are named after the rest. The namespace, found once for the
+ * spec: the first dotted segment when every value of two or more starts with the same one, else "".
  */
-function withoutCommonPrefix(spec: CheckedSpec, wireType: string): string {
+function commonTypePrefix(spec: CheckedSpec): string {
   const all = spec.branches.map((b) => b.wireType);
-  if (all.length < 2) return wireType;
+  if (all.length < 2) return "";
   const firstSegments = new Set(all.map((t) => (t.includes(".") ? t.slice(0, t.indexOf(".") + 1) : "")));
   const [prefix] = firstSegments;
-  if (firstSegments.size !== 1 || prefix === undefined || prefix === "") return wireType;
-  return wireType.slice(prefix.length);
+  return firstSegments.size === 1 && prefix !== undefined ? prefix : "";
 }
 
 function nestedFallbackOf(root: JsonObject): string | null {

@@ -152,19 +152,29 @@ function keyList(fields: readonly Field[], note: (f: Field) => Inline[]): Paragr
 }
 
 function keysTable(model: PushExtrasModel, messageLink: (m: Message) => Inline): Table {
+  // Each key's fields, in message order, gathered in one pass over the messages.
+  const usesByKey = new Map<string, KeyUse[]>();
+  for (const message of model.messages) {
+    for (const field of message.fields) {
+      const uses = usesByKey.get(field.key) ?? [];
+      if (uses.length === 0) usesByKey.set(field.key, uses);
+      if (uses.at(-1)?.message !== message) uses.push({ message, requiredness: requirednessOf(field) });
+    }
+  }
   return {
     columns: ["Key", "Used by", "Description"],
-    rows: model.keys.map((key) => [[code(key.key)], keyUsage(model, key.key, messageLink), descriptionInline(key.description)]),
+    rows: model.keys.map((key) => [[code(key.key)], keyUsage(model, key.key, usesByKey.get(key.key) ?? [], messageLink), descriptionInline(key.description)]),
   };
 }
 
+interface KeyUse {
+  readonly message: Message;
+  readonly requiredness: ReturnType<typeof requirednessOf>;
+}
+
 /** "required in A, B; optional in C; ignored by the other message types", from each message's fields. */
-function keyUsage(model: PushExtrasModel, key: string, messageLink: (m: Message) => Inline): Paragraph {
+function keyUsage(model: PushExtrasModel, key: string, uses: readonly KeyUse[], messageLink: (m: Message) => Inline): Paragraph {
   if (key === model.discriminator.key) return [text("required in every message type")];
-  const uses = model.messages.flatMap((m) => {
-    const field = m.fields.find((f) => f.key === key);
-    return field ? [{ message: m, requiredness: requirednessOf(field) }] : [];
-  });
   const kinds = [...new Set(uses.map((u) => u.requiredness.kind))];
   const everywhere = uses.length === model.messages.length;
   if (everywhere && kinds.length === 1) {

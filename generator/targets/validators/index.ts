@@ -52,6 +52,7 @@ export function emitValidators(model: PushExtrasModel, _options: TargetOptions):
   const plan = planFastPath(compiled.schema);
   const fastPath = "plan" in plan ? fastPathCode(plan.plan, compiled.regExpFlags, { inCodePoints: compiled.lengthsInCodePoints, counterSource: CODE_POINT_COUNTER_SOURCE }) : null;
   const key = model.discriminator.key;
+  const deciders = messageDeciders(fastPath);
 
   const code = renderTemplate(env, "validators/validators.js.hbs", {
     header: blockComment(fileHeader(model, "Validators of the strict reading, compiled from the schema by AJV at build time. This module loads nothing at run time.")),
@@ -70,7 +71,7 @@ export function emitValidators(model: PushExtrasModel, _options: TargetOptions):
     messages: messages.map(({ message, names }) => ({
       validator: names.validator,
       wireType: stringLiteral(message.wireType),
-      decider: messageDecider(fastPath, message.wireType),
+      decider: deciders(message.wireType),
     })),
   });
   assertImportsNothing(VALIDATORS_PATH, code);
@@ -108,12 +109,15 @@ export function emitValidators(model: PushExtrasModel, _options: TargetOptions):
   ];
 }
 
-/** The function that decides a payload of one message type: its fast path's, or AJV's code. */
-function messageDecider(fastPath: FastPathCode | null, wireType: string): string {
-  if (fastPath === null) return HELPERS.ajvDecider;
-  const found = fastPath.messages.find((m) => m.tag === stringLiteral(wireType));
-  if (found === undefined) throw new Error(`internal: the fast path has no function for ${JSON.stringify(wireType)}`);
-  return found.function;
+/** The function that decides a payload of a message type, by its wire value: its fast path's, or AJV's code. */
+function messageDeciders(fastPath: FastPathCode | null): (wireType: string) => string {
+  if (fastPath === null) return () => HELPERS.ajvDecider;
+  const byTag = new Map(fastPath.messages.map((m) => [m.tag, m.function]));
+  return (wireType) => {
+    const found = byTag.get(stringLiteral(wireType));
+    if (found === undefined) throw new Error(`internal: the fast path has no function for ${JSON.stringify(wireType)}`);
+    return found;
+  };
 }
 
 /** The fields of an AJV error object that the generated code fills in, with examples from the spec. */
