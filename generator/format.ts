@@ -10,10 +10,14 @@
 import type { OutputFile } from "./model.js";
 
 export function format(file: OutputFile): OutputFile {
-  // Lines at even indices, each followed by the character that ended it.
-  const parts = file.contents.replace(/\r\n?/g, "\n").split(/([\n\u2028\u2029])/);
-  for (let i = 0; i < parts.length; i += 2) parts[i] = withoutTrailingBlanks(parts[i]!);
-  const text = parts.join("");
+  let text = file.contents.replace(/\r\n?/g, "\n");
+  // Most files have no blank at a line end: one scan tells, and spares them the split.
+  if (/[ \t](?:[\n\u2028\u2029]|$)/.test(text)) {
+    // Lines at even indices, each followed by the character that ended it.
+    const parts = text.split(/([\n\u2028\u2029])/);
+    for (let i = 0; i < parts.length; i += 2) parts[i] = withoutTrailingBlanks(parts[i]!);
+    text = parts.join("");
+  }
   let end = text.length;
   while (end > 0 && text[end - 1] === "\n") end--;
   return { path: file.path, contents: `${text.slice(0, end)}\n` };
