@@ -4,6 +4,7 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli, treeHash } from "./reliability/cli.js";
 
@@ -82,6 +83,14 @@ describe("push-extras generate", () => {
     expect(cli("generate", "--out", join(work, "order-a"), "--quiet", "--targets", "docs,schema").status).toBe(0);
     expect(cli("generate", "--out", join(work, "order-b"), "--quiet", "--targets", "schema,docs").status).toBe(0);
     expect(treeHash(join(work, "order-b"))).toEqual(treeHash(join(work, "order-a")));
+  });
+
+  it("validates settings against a config schema that is itself a valid draft 2020-12 schema", () => {
+    // The command line compiles it without that check, to save its time on every run.
+    const ajv = new Ajv2020({ strict: true });
+    const schema = JSON.parse(readFileSync("generator/config.schema.json", "utf8")) as object;
+    expect(ajv.validateSchema(schema), JSON.stringify(ajv.errors)).toBe(true);
+    expect(() => ajv.compile(schema)).not.toThrow();
   });
 
   it("rejects unknown config keys and unknown flags with exit 2", () => {
