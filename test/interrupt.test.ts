@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeOutput } from "../generator/write.js";
+import { isTemporaryOutputName, writeOutput } from "../generator/write.js";
 import { syntheticSpec } from "./bench/synthetic-spec.js";
 import { CLI, runCli, treeHash } from "./reliability/cli.js";
 
@@ -19,9 +19,10 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-/** The names in `dir` that the writer uses for its temporary folders. */
+/** The writer's temporary folders beside any output folder in `dir`. */
 function temporaryFolders(dir: string): string[] {
-  return readdirSync(dir).filter((name) => name.includes(".push-extras-"));
+  const names = readdirSync(dir);
+  return names.filter((name) => names.some((out) => out !== name && isTemporaryOutputName(name, join(dir, out))));
 }
 
 /** A folder holding the real spec's output, as a build that regenerates finds it. */
